@@ -1,0 +1,1 @@
+"""Small Steps' UI-free core."""

@@ -1,0 +1,78 @@
+"""The only place that knows SQL and table names. Every call is scoped to one owner:
+there is no call that can return another owner's rows."""
+
+from core.store.checkins import (
+    MAX_WINS_PER_DAY,
+    add_win,
+    check_ins_between,
+    delete_check_in,
+    delete_win,
+    get_check_in,
+    recent_check_ins,
+    recent_wins,
+    save_check_in,
+)
+from core.store.connection import LimitReached, StoreProblem, memory_db, migrate, open_db, write
+from core.store.goals import (
+    MAX_GOALS,
+    add_dream,
+    add_goal,
+    count_goals,
+    get_goal,
+    goal_versions,
+    list_dreams,
+    list_goals,
+    set_gas_attained,
+    set_status,
+    update_goal,
+)
+from core.store.owners import delete_owner, ensure_owner, get_settings, save_setting
+from core.store.stats import (
+    check_in_days,
+    daily_activity,
+    milestone_facts,
+    mood_by_week,
+    total_check_ins,
+    weekly_counts,
+    wins_by_week,
+)
+
+__all__ = [
+    "MAX_GOALS",
+    "MAX_WINS_PER_DAY",
+    "LimitReached",
+    "StoreProblem",
+    "add_dream",
+    "add_goal",
+    "add_win",
+    "check_in_days",
+    "check_ins_between",
+    "count_goals",
+    "daily_activity",
+    "delete_check_in",
+    "delete_owner",
+    "delete_win",
+    "ensure_owner",
+    "get_check_in",
+    "get_goal",
+    "get_settings",
+    "goal_versions",
+    "list_dreams",
+    "list_goals",
+    "memory_db",
+    "migrate",
+    "milestone_facts",
+    "mood_by_week",
+    "open_db",
+    "recent_check_ins",
+    "recent_wins",
+    "save_check_in",
+    "save_setting",
+    "set_gas_attained",
+    "set_status",
+    "total_check_ins",
+    "update_goal",
+    "weekly_counts",
+    "wins_by_week",
+    "write",
+]

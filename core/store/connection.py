@@ -1,0 +1,110 @@
+"""Opening the SQLite file safely, migrating it once, and writing in one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from core.migrations import migrations
+
+BUSY_TIMEOUT_S = 15.0
+_migrated: set[str] = set()
+_migrate_lock = threading.Lock()
+
+
+class StoreProblem(RuntimeError):
+    """The database cannot be used; `str(exc)` says why in plain words and how to fix it."""
+
+
+class LimitReached(ValueError):
+    """A generous per-person limit was reached; `str(exc)` is a kind message."""
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Per-connection settings from DESIGN.md §4 (health data: durable, consistent)."""
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (and if needed create and migrate) the database at `path`.
+
+    One connection per caller: Streamlit runs each rerun on a new thread, so callers
+    open one per run (cheap) or one per session, never one shared across sessions.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        configure(conn)
+    except (sqlite3.DatabaseError, OSError) as error:
+        raise StoreProblem(_explain(error, path)) from error
+    db = Database(conn)
+    key = str(path.resolve())
+    if key not in _migrated:
+        migrate(db, path=path)
+        _migrated.add(key)
+    return db
+
+
+def memory_db() -> Database:
+    """A migrated in-memory database, for tests and demos."""
+    db = Database(memory=True)
+    configure(db.conn)
+    migrate(db)
+    return db
+
+
+def migrate(db: Database, *, path: Path | None = None) -> None:
+    """Apply pending migrations all-or-nothing, once, even with other processes starting."""
+    with _migrate_lock:
+        try:
+            if not migrations.pending(db):
+                return
+            with write(db):
+                # Savepoints nest inside this IMMEDIATE transaction, so a failure in any
+                # migration rolls back every one applied in this call.
+                migrations.apply(db)
+        except sqlite3.DatabaseError as error:
+            raise StoreProblem(_explain(error, path)) from error
+
+
+@contextmanager
+def write(db: Database) -> Iterator[Database]:
+    """A read-then-write transaction. IMMEDIATE takes the write lock up front, so two
+    sessions never both read, then fail with "database is locked" when they write."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _explain(error: Exception, path: Path | None) -> str:
+    where = f" ({path})" if path else ""
+    text = str(error).lower()
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return (
+            f"Your saved data file{where} looks damaged, so Small Steps has not touched it. "
+            "Keep a copy of it, then point the app at a new file (see README, 'Your data')."
+        )
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return (
+            f"Small Steps can't write to its data file{where}. "
+            "Check that the folder is writable, or choose another place for it."
+        )
+    if "locked" in text or "busy" in text:
+        return "Your data is busy right now. Please wait a moment and try again."
+    return f"Small Steps couldn't open its data file{where}: {error}."

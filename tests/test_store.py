@@ -1,0 +1,283 @@
+"""The store: owner-scoped reads and writes, history kept, one check-in a day,
+bounded aggregates, many threads, and upgrades from older databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from core import store
+from core.migrations import migrations
+from core.models import (
+    CheckInDraft,
+    CheckInStatus,
+    DreamDraft,
+    GoalDraft,
+    GoalStatus,
+    InvalidInput,
+    WinDraft,
+    parse,
+)
+from core.store.stats import MAX_WEEKS
+from tests.conftest import NOW, TODAY, check_in, make_goal
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_goal_round_trip_keeps_every_field(db: Database) -> None:
+    goal = make_goal(db, text="أمشي ١٠ دقائق 🚶", area="joy", when="after dinner",
+                     why="I feel lighter", confidence=8, smaller_version="Walk to the door",
+                     review_date=TODAY + dt.timedelta(days=30),
+                     gas={"expected": "3 walks", "more": "4 walks"})
+    again = store.get_goal(db, owner="alice", goal_id=goal.id)
+    assert again == goal
+    assert again.gas is not None and again.gas.more == "4 walks"
+
+
+def test_other_owners_see_nothing(db: Database) -> None:
+    goal = make_goal(db, owner="alice")
+    check_in(db, goal, TODAY, owner="alice", mood=3)
+    store.add_win(db, owner="alice", draft=parse(WinDraft, {"text": "Drank water", "day": TODAY}),
+                  now=NOW)
+    bob = "bob"
+    assert store.get_goal(db, owner=bob, goal_id=goal.id) is None
+    assert store.list_goals(db, owner=bob) == []
+    assert store.goal_versions(db, owner=bob, goal_id=goal.id) == []
+    assert store.get_check_in(db, owner=bob, goal_id=goal.id, day=TODAY) is None
+    assert store.check_ins_between(db, owner=bob, start=TODAY, end=TODAY) == []
+    assert store.recent_check_ins(db, owner=bob) == []
+    assert store.recent_wins(db, owner=bob) == []
+    assert store.weekly_counts(db, owner=bob, today=TODAY) == []
+    assert store.mood_by_week(db, owner=bob, today=TODAY) == []
+    assert store.wins_by_week(db, owner=bob, today=TODAY) == []
+    assert store.check_in_days(db, owner=bob, start=TODAY, end=TODAY) == []
+    assert store.total_check_ins(db, owner=bob) == 0
+    facts = store.milestone_facts(db, owner=bob, today=TODAY)
+    assert not facts.nth_check_in_days and not facts.check_in_days
+
+
+def test_other_owners_cannot_write_to_my_goal(db: Database) -> None:
+    goal = make_goal(db, owner="alice")
+    draft = parse(CheckInDraft, {"goal_id": goal.id, "day": TODAY, "status": "done"})
+    with pytest.raises(InvalidInput):
+        store.save_check_in(db, owner="bob", draft=draft, now=NOW)
+    with pytest.raises(InvalidInput):
+        store.update_goal(db, owner="bob", goal_id=goal.id, changes={"text": "x"}, reason="x",
+                          now=NOW, today=TODAY)
+    with pytest.raises(InvalidInput):
+        store.set_status(db, owner="bob", goal_id=goal.id, status=GoalStatus.ARCHIVED, now=NOW,
+                         today=TODAY)
+    assert store.get_goal(db, owner="alice", goal_id=goal.id) == goal
+
+
+def test_same_id_for_two_owners_stays_apart(db: Database) -> None:
+    draft = parse(GoalDraft, {"text": "Walk 5 minutes today", "start_date": TODAY})
+    store.add_goal(db, owner="alice", draft=draft, now=NOW, goal_id="same")
+    store.add_goal(db, owner="bob", draft=draft.model_copy(update={"text": "Bob's"}), now=NOW,
+                   goal_id="same")
+    goal = store.get_goal(db, owner="alice", goal_id="same")
+    assert goal is not None and goal.text == "Walk 5 minutes today"
+
+
+def test_one_check_in_per_goal_per_day(db: Database) -> None:
+    goal = make_goal(db)
+    check_in(db, goal, TODAY, "not_today", note="tired")
+    check_in(db, goal, TODAY, "done", mood=4)
+    rows = store.check_ins_between(db, owner="alice", start=TODAY, end=TODAY)
+    assert [(r.status, r.mood, r.note) for r in rows] == [(CheckInStatus.DONE, 4, None)]
+
+
+def test_editing_keeps_earlier_versions(db: Database) -> None:
+    goal = make_goal(db)
+    store.update_goal(db, owner="alice", goal_id=goal.id,
+                      changes={"text": "Walk for 5 minutes after dinner"}, reason="made smaller",
+                      now=NOW, today=TODAY)
+    versions = store.goal_versions(db, owner="alice", goal_id=goal.id)
+    assert [(v.version, v.text, v.reason) for v in versions] == [
+        (1, "Walk for 10 minutes after dinner", "created"),
+        (2, "Walk for 5 minutes after dinner", "made smaller"),
+    ]
+    current = store.get_goal(db, owner="alice", goal_id=goal.id)
+    assert current is not None and current.version == 2
+
+
+def test_an_edit_that_changes_nothing_adds_no_version(db: Database) -> None:
+    goal = make_goal(db)
+    store.update_goal(db, owner="alice", goal_id=goal.id, changes={"text": goal.text + "  "},
+                      reason="edited", now=NOW, today=TODAY)
+    assert len(store.goal_versions(db, owner="alice", goal_id=goal.id)) == 1
+
+
+def test_a_refused_edit_changes_nothing(db: Database) -> None:
+    goal = make_goal(db)
+    with pytest.raises(InvalidInput, match="few words"):
+        store.update_goal(db, owner="alice", goal_id=goal.id, changes={"text": " "},
+                          reason="edited", now=NOW, today=TODAY)
+    assert store.get_goal(db, owner="alice", goal_id=goal.id) == goal
+
+
+def test_status_changes_and_achievement(db: Database) -> None:
+    goal = make_goal(db)
+    store.set_status(db, owner="alice", goal_id=goal.id, status=GoalStatus.ACHIEVED, now=NOW,
+                     today=TODAY, attained=1)
+    done = store.get_goal(db, owner="alice", goal_id=goal.id)
+    assert done is not None and done.achieved_on == TODAY and done.gas_attained == 1
+    assert store.list_goals(db, owner="alice", statuses=(GoalStatus.ACTIVE,)) == []
+    facts = store.milestone_facts(db, owner="alice", today=TODAY)
+    assert facts.achieved == {goal.id: TODAY}
+
+
+def test_aggregates_are_bounded_however_long_the_history(db: Database) -> None:
+    goal = make_goal(db, cadence="day", times=1, start_date=TODAY - dt.timedelta(days=900))
+    for k in range(900):
+        check_in(db, goal, TODAY - dt.timedelta(days=k), "done" if k % 3 else "partly",
+                 mood=1 + k % 5)
+    assert len(store.weekly_counts(db, owner="alice", today=TODAY, weeks=1000)) <= MAX_WEEKS
+    assert len(store.mood_by_week(db, owner="alice", today=TODAY, weeks=12)) == 12
+    assert len(store.daily_activity(db, owner="alice", start=TODAY - dt.timedelta(days=3000),
+                                    end=TODAY)) <= 400
+    facts = store.milestone_facts(db, owner="alice", today=TODAY)
+    assert sorted(facts.nth_check_in_days) == [1, 5, 10, 25, 50, 100]
+    assert len(facts.check_in_days) <= 401
+
+
+def test_weekly_counts_add_up(db: Database) -> None:
+    goal = make_goal(db)
+    monday = TODAY - dt.timedelta(days=TODAY.weekday())
+    for offset, status in enumerate(["done", "partly", "not_today", "rest"]):
+        check_in(db, goal, monday + dt.timedelta(days=offset), status)
+    (week,) = store.weekly_counts(db, owner="alice", today=TODAY, weeks=1)
+    assert (week.week, week.done, week.partly, week.not_today, week.rest) == (monday, 1, 1, 1, 1)
+
+
+def test_first_week_on_target_and_counts(db: Database) -> None:
+    goal = make_goal(db, cadence="week", times=2)
+    monday = TODAY - dt.timedelta(days=TODAY.weekday() + 14)
+    check_in(db, goal, monday, "done")
+    check_in(db, goal, monday + dt.timedelta(days=7), "done")
+    check_in(db, goal, monday + dt.timedelta(days=8), "partly")
+    check_in(db, goal, monday + dt.timedelta(days=9), "partly")
+    facts = store.milestone_facts(db, owner="alice", today=TODAY)
+    assert facts.first_on_target_weeks == {goal.id: monday + dt.timedelta(days=7)}
+
+
+def test_wins_and_their_daily_limit(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store.checkins, "MAX_WINS_PER_DAY", 3)
+    draft = parse(WinDraft, {"text": "Stepped outside", "day": TODAY})
+    for _ in range(3):
+        store.add_win(db, owner="alice", draft=draft, now=NOW)
+    with pytest.raises(store.LimitReached, match="tomorrow"):
+        store.add_win(db, owner="alice", draft=draft, now=NOW)
+    assert len(store.recent_wins(db, owner="alice")) == 3
+    store.add_win(db, owner="bob", draft=draft, now=NOW)  # other people are not limited by me
+
+
+def test_goal_limit(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store.goals, "MAX_GOALS", 2)
+    make_goal(db)
+    make_goal(db)
+    with pytest.raises(store.LimitReached, match="Archive"):
+        make_goal(db)
+
+
+def test_delete_owner_removes_everything_of_theirs_only(tmp_path: Path) -> None:
+    db = store.open_db(tmp_path / "s.db")
+    secret = "my very private note 7f3a"
+    for owner in ("alice", "bob"):
+        goal = make_goal(db, owner=owner)
+        check_in(db, goal, TODAY, owner=owner, note=f"{secret} {owner}")
+        store.add_dream(db, owner=owner, draft=DreamDraft(text="Go back to school"), now=NOW)
+    store.delete_owner(db, owner="alice")
+    for table in ("owners", "goals", "goal_versions", "check_ins", "wins", "dreams"):
+        assert db.execute(f"SELECT count(*) FROM {table} WHERE owner = 'alice'").fetchone()[0] == 0
+    assert len(store.list_goals(db, owner="bob")) == 1
+    db.close()
+    raw = (tmp_path / "s.db").read_bytes()
+    assert f"{secret} alice".encode() not in raw
+    assert f"{secret} bob".encode() in raw
+
+
+def test_settings_per_owner(db: Database) -> None:
+    store.save_setting(db, owner="alice", key="motion", value=False, now=NOW)
+    assert store.get_settings(db, owner="alice") == {"motion": False}
+    assert store.get_settings(db, owner="bob") == {}
+
+
+def test_connection_settings(tmp_path: Path) -> None:
+    db = store.open_db(tmp_path / "s.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_eight_threads_times_a_hundred_saves_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "threads.db"
+    setup = store.open_db(path)
+    goals = [make_goal(setup, owner=f"owner{t}") for t in range(8)]
+    setup.close()
+    errors: list[BaseException] = []
+
+    def work(t: int) -> None:
+        db = store.open_db(path)  # one connection per thread, as a session would
+        try:
+            for k in range(100):
+                check_in(db, goals[t], TODAY - dt.timedelta(days=k), owner=f"owner{t}",
+                         note=f"{t}-{k}")
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    db = store.open_db(path)
+    assert db.execute("SELECT count(*) FROM check_ins").fetchone()[0] == 800
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_old_database_from_m001_migrates_without_losing_rows(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((FIXTURES / "db_m001_initial.sql").read_text(encoding="utf-8"))
+    conn.close()
+    db = store.open_db(path)
+    assert migrations.pending(db) == []
+    goal = store.get_goal(db, owner="local", goal_id="g1")
+    assert goal is not None and goal.dream_id is None and goal.version == 2
+    assert [v.text for v in store.goal_versions(db, owner="local", goal_id="g1")] == [
+        "Walk for 20 minutes after dinner", "Walk for 10 minutes after dinner"]
+    notes = [c.note for c in store.check_ins_between(db, owner="local",
+                                                      start=dt.date(2026, 1, 1), end=TODAY)]
+    assert notes == ["نجحت 🎉", None]
+    assert [w.text for w in store.recent_wins(db, owner="local")] == ["Drank water"]
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((FIXTURES / "db_m001_initial.sql").read_text(encoding="utf-8"))
+    before = list(conn.iterdump())
+    conn.close()
+    original = migrations._migrations[1].fn
+
+    def broken(db: Database) -> None:
+        original(db)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations._migrations[1], "fn", broken)
+    with pytest.raises(store.StoreProblem):
+        store.open_db(path)
+    conn = sqlite3.connect(path)
+    assert list(conn.iterdump()) == before
