@@ -28,6 +28,9 @@ from core.store.goals import (
 )
 from core.store.owners import delete_owner, ensure_owner, get_settings, save_setting
 from core.store.stats import (
+    DayActivity,
+    WeekCounts,
+    WeekMood,
     check_in_days,
     daily_activity,
     milestone_facts,
@@ -38,6 +41,9 @@ from core.store.stats import (
 )
 
 __all__ = [
+    "DayActivity",
+    "WeekCounts",
+    "WeekMood",
     "MAX_GOALS",
     "MAX_WINS_PER_DAY",
     "LimitReached",

@@ -1,0 +1,134 @@
+"""Check In: how each goal went on a day in the last week, with kind help after a hard day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from core import overview, store
+from core.models import (
+    CHECKIN_LABELS,
+    MOOD_WORDS,
+    CheckIn,
+    CheckInDraft,
+    CheckInStatus,
+    Goal,
+    GoalStatus,
+    InvalidInput,
+    parse,
+)
+from ui import chrome, session, setback
+from ui.crisis import crisis_card
+from ui.nav import path
+from ui.render import celebrate, motion_on, user_text
+
+DAYS_BACK = 7
+ICONS = {CheckInStatus.DONE: "✅", CheckInStatus.PARTLY: "🌗", CheckInStatus.NOT_TODAY: "🌧️",
+         CheckInStatus.REST: "🛌"}
+
+
+def day_label(day: dt.date, today: dt.date) -> str:
+    names = {0: "Today", 1: "Yesterday"}
+    return f"{names.get((today - day).days, f'{day:%A}')} ({day:%a %d %b})"
+
+
+def check_in_form(goal: Goal, day: dt.date, existing: CheckIn | None) -> None:
+    key = f"ci-{goal.id}-{day.isoformat()}"
+    statuses = list(CheckInStatus)
+    with st.form(key=f"{key}-form", border=False):
+        status = st.radio(
+            "How did it go?", statuses, horizontal=True, key=f"{key}-status",
+            index=statuses.index(existing.status) if existing else 0,
+            format_func=lambda s: f"{ICONS[s]} {CHECKIN_LABELS[s]}",
+        )
+        moods: list[int | None] = [None, 1, 2, 3, 4, 5]
+        mood = st.select_slider(
+            "Mood (optional)", moods, key=f"{key}-mood",
+            value=existing.mood if existing else None,
+            format_func=lambda m: "Skip" if m is None else f"{m} · {MOOD_WORDS[m]}",
+        )
+        amount = st.number_input("Amount, if you track one (optional)", min_value=0.0,
+                                 max_value=100000.0, value=existing.amount if existing else None,
+                                 key=f"{key}-amount", placeholder="e.g. 10 minutes")
+        note = st.text_area("Note (optional)", value=existing.note if existing else "",
+                            key=f"{key}-note", max_chars=2000, height=80)
+        submitted = st.form_submit_button("Save check-in", type="primary")
+    crisis_card(note, key=f"{key}-note")
+    if submitted:
+        keep = existing.model_dump(include={"what_happened", "what_learned", "try_next"}) \
+            if existing else {}
+        save(goal, {"goal_id": goal.id, "day": day, "status": status, "mood": mood,
+                    "amount": amount, "note": note, **keep})
+
+
+def save(goal: Goal, data: dict[str, object]) -> None:
+    db, today = session.database(), session.today()
+    if db is None:
+        return
+    try:
+        draft = parse(CheckInDraft, data, today=today)
+        found = overview.save_and_find_milestones(db, owner=session.owner(), draft=draft,
+                                                  today=today, now=session.now())
+    except InvalidInput as problem:
+        st.warning("\n\n".join(problem.messages), icon="✏️")
+        return
+    st.session_state["checkin-flash"] = (goal.id, found)
+    st.rerun()
+
+
+def goal_section(goal: Goal, today: dt.date) -> None:
+    db = session.database()
+    if db is None:
+        return
+    with st.container(border=True):
+        user_text(goal.text)
+        st.caption(f"Plan: {goal.target_label}")
+        days = [today - dt.timedelta(days=k) for k in range(DAYS_BACK)]
+        day = st.selectbox("Which day?", days, key=f"ci-{goal.id}-day",
+                           format_func=lambda d: day_label(d, today))
+        existing = store.get_check_in(db, owner=session.owner(), goal_id=goal.id, day=day)
+        if existing:
+            st.caption(f"Saved for this day: {CHECKIN_LABELS[existing.status]}. "
+                       "You can change it below.")
+        flash = st.session_state.get("checkin-flash")
+        if flash and flash[0] == goal.id:
+            st.session_state.pop("checkin-flash")
+            st.success("Saved. Thank you for checking in.", icon="💾")
+            celebrate(flash[1], motion=motion_on(db, session.owner()))
+        check_in_form(goal, day, existing)
+        if existing and existing.status is CheckInStatus.NOT_TODAY:
+            setback.panel(goal, existing)
+
+
+def paused_goals(goals: list[Goal]) -> None:
+    if not goals:
+        return
+    st.subheader("Paused goals")
+    st.write("Resting a goal is allowed. Pick it up again whenever you're ready.")
+    db = session.database()
+    for goal in goals:
+        user_text(goal.text)
+        if st.button("Resume this goal", key=f"resume-{goal.id}") and db is not None:
+            store.set_status(db, owner=session.owner(), goal_id=goal.id,
+                             status=GoalStatus.ACTIVE, now=session.now(), today=session.today())
+            st.rerun()
+
+
+def main() -> None:
+    with chrome.page("Check In", icon="✅", intro="How did your goals go? Pick a day from the "
+                     "last week. Every answer is useful — there are no wrong ones."):
+        db = session.database()
+        if db is None:
+            return
+        owner, today = session.owner(), session.today()
+        active = store.list_goals(db, owner=owner, statuses=(GoalStatus.ACTIVE,))
+        if not active:
+            st.write("No active goals yet. When you have one, you can check in here.")
+            st.page_link(path("build"), label="Build a goal", icon="🧱")
+        for goal in active:
+            goal_section(goal, today)
+        paused_goals(store.list_goals(db, owner=owner, statuses=(GoalStatus.PAUSED,)))
+
+
+main()

@@ -1,0 +1,106 @@
+"""Today: each active goal with one-click check-ins, this week's progress, latest wins."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import overview
+from core.models import CHECKIN_LABELS, CheckInStatus, InvalidInput
+from core.overview import GoalCard
+from ui import chrome, session
+from ui.nav import path
+from ui.render import celebrate, motion_on, user_text
+
+BUTTONS = (
+    (CheckInStatus.DONE, "✅"),
+    (CheckInStatus.PARTLY, "🌗"),
+    (CheckInStatus.NOT_TODAY, "🌧️"),
+    (CheckInStatus.REST, "🛌"),
+)
+AFTER = {
+    CheckInStatus.DONE: "Saved: done. Well done for showing up!",
+    CheckInStatus.PARTLY: "Saved: partly. Part of it still counts.",
+    CheckInStatus.NOT_TODAY: "Saved: not today. That's okay — it's information, not failure.",
+    CheckInStatus.REST: "Saved: rest day. Rest is part of the plan.",
+}
+
+
+def welcome() -> None:
+    st.subheader("Welcome — glad you're here")
+    st.write(
+        "Small Steps helps you pick one small goal that matters to you, check in kindly, "
+        "and notice every win. There's no score to keep up and nothing to lose."
+    )
+    st.page_link(path("build"), label="Start with one small goal", icon="🧱")
+    st.page_link(path("learn"), label="Learn what makes a goal SMART", icon="📘")
+
+
+def card(item: GoalCard, *, db_owner: str) -> None:
+    goal = item.goal
+    with st.container(border=True):
+        user_text(goal.text)
+        plan = goal.target_label.capitalize()
+        st.caption(f"Plan: {plan}" + (" · when: " if goal.when else ""))
+        if goal.when:
+            st.text(goal.when)
+        st.progress(item.week.fraction, text=item.week.label)
+        if item.today is not None:
+            st.write(f"Today so far: **{CHECKIN_LABELS[item.today.status]}** "
+                     "(tap another button to change it)")
+        columns = st.columns(len(BUTTONS))
+        for column, (status, icon) in zip(columns, BUTTONS, strict=True):
+            if column.button(CHECKIN_LABELS[status], icon=icon, key=f"today-{goal.id}-{status}",
+                             width="stretch"):
+                record(goal.id, status, db_owner)
+        if item.today is not None and item.today.status is CheckInStatus.NOT_TODAY:
+            st.page_link(path("checkin"), label="Tough day? Reflect, or make the goal smaller",
+                         icon="💬")
+
+
+def record(goal_id: str, status: CheckInStatus, owner: str) -> None:
+    db = session.database()
+    if db is None:
+        return
+    try:
+        found = overview.check_in_now(db, owner=owner, goal_id=goal_id, status=status,
+                                      today=session.today(), now=session.now())
+    except InvalidInput as problem:
+        st.warning(" ".join(problem.messages))
+        return
+    st.session_state["today-flash"] = (AFTER[status], found)
+    st.rerun()
+
+
+def latest_wins(feed: list[overview.FeedItem]) -> None:
+    st.subheader("Latest wins")
+    if not feed:
+        st.write("Your wins will show up here — even tiny ones count.")
+        return
+    for item in feed:
+        st.markdown(f"**{item.title}** · {item.day:%a %d %b}")
+        if item.text:
+            user_text(item.text)
+    st.page_link(path("wins"), label="See all your wins", icon="🎉")
+
+
+def main() -> None:
+    with chrome.page("Today", icon="🌱"):
+        db = session.database()
+        if db is None:
+            return
+        owner, today = session.owner(), session.today()
+        flash = st.session_state.pop("today-flash", None)
+        if flash:
+            st.success(flash[0])
+            celebrate(flash[1], motion=motion_on(db, owner))
+        cards = overview.goal_cards(db, owner=owner, today=today)
+        if not cards:
+            welcome()
+            return
+        st.caption(f"{today:%A %d %B}. One tap per goal is enough.")
+        for item in cards:
+            card(item, db_owner=owner)
+        latest_wins(overview.wins_feed(db, owner=owner, today=today, limit=3))
+
+
+main()

@@ -1,0 +1,98 @@
+"""Celebrate Wins: every win in one place, a quick way to log a small one, and charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from sqlite_utils import Database
+
+from core import content, overview, store
+from core.models import InvalidInput, WinDraft, parse
+from ui import chrome, charts, session
+from ui.crisis import crisis_card
+from ui.render import motion_on, user_text
+
+ICONS = {"milestone": "🏅", "small_win": "⭐", "check_in": "✅"}
+CALENDAR_WEEKS = 12
+
+
+def log_win(db: Database, owner: str, text: str) -> None:
+    try:
+        draft = parse(WinDraft, {"text": text, "day": session.today()}, today=session.today())
+        store.add_win(db, owner=owner, draft=draft, now=session.now())
+    except (InvalidInput, store.LimitReached) as problem:
+        st.warning("\n\n".join(getattr(problem, "messages", [str(problem)])), icon="✏️")
+        return
+    st.session_state["wins-flash"] = text
+    st.rerun()
+
+
+def quick_log(db: Database, owner: str) -> None:
+    st.subheader("Log a small win")
+    st.write("Tiny things count. Tap one, or write your own.")
+    chips = content.small_win_chips()
+    columns = st.columns(3)
+    for index, chip in enumerate(chips):
+        if columns[index % 3].button(chip, key=f"chip-{index}", width="stretch"):
+            log_win(db, owner, chip)
+    with st.form("own-win", clear_on_submit=False, border=False):
+        text = st.text_input("My own small win", max_chars=200, key="own-win-text",
+                             placeholder="Answered one email")
+        submitted = st.form_submit_button("Add my win")
+    crisis_card(text, key="own-win")
+    if submitted:
+        log_win(db, owner, text)
+
+
+def feed(db: Database, owner: str, today: dt.date) -> None:
+    st.subheader("Your wins")
+    items = overview.wins_feed(db, owner=owner, today=today, limit=30)
+    if not items:
+        st.write("Nothing here yet — your first check-in or small win will show up here.")
+    for item in items:
+        st.markdown(f"{ICONS[item.kind]} **{item.title}** · {item.day:%a %d %b %Y}")
+        if item.text:
+            user_text(item.text)
+
+
+def chart_section(db: Database, owner: str, today: dt.date) -> None:
+    st.subheader("Your progress, in pictures and words")
+    motion = st.toggle("Celebrate with balloons", value=motion_on(db, owner), key="motion",
+                       help="Turn this off if you prefer less movement on screen.")
+    if motion != motion_on(db, owner):
+        store.save_setting(db, owner=owner, key="motion", value=motion, now=session.now())
+    counts = store.weekly_counts(db, owner=owner, today=today, weeks=12)
+    st.altair_chart(charts.check_ins_per_week(counts), width="stretch")
+    st.write(overview.week_words(counts))
+    moods = store.mood_by_week(db, owner=owner, today=today, weeks=12)
+    st.altair_chart(charts.mood_over_time(moods), width="stretch")
+    st.write(overview.mood_words(moods))
+    span = CALENDAR_WEEKS * 7
+    days = store.daily_activity(db, owner=owner, start=today - dt.timedelta(days=span), end=today)
+    st.altair_chart(charts.calendar(days, end=today, weeks=CALENDAR_WEEKS), width="stretch")
+    st.write(overview.calendar_words(days, span_days=span))
+
+
+def main() -> None:
+    with chrome.page("Celebrate Wins", icon="🎉", intro="Every step counts — showing up again "
+                     "after a break most of all."):
+        db = session.database()
+        if db is None:
+            return
+        owner, today = session.owner(), session.today()
+        flash = st.session_state.pop("wins-flash", None)
+        if flash:
+            st.success("Win saved. Nice one!", icon="⭐")
+            if motion_on(db, owner):
+                st.balloons()
+        up = overview.showing_up(db, owner=owner, today=today)
+        one, two = st.columns(2)
+        one.metric("Days you showed up, last 7", up.last_7)
+        two.metric("Days you showed up, last 30", up.last_30)
+        quick_log(db, owner)
+        feed(db, owner, today)
+        chart_section(db, owner, today)
+
+
+main()

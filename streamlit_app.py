@@ -1,0 +1,8 @@
+"""Small Steps' entrypoint: a router only. Every page sets up its own frame and data."""
+
+import streamlit as st
+
+from ui.nav import navigation
+
+st.set_page_config(page_title="Small Steps", page_icon="🌱", layout="centered")
+navigation().run()

@@ -1,0 +1,1 @@
+"""Streamlit pieces shared by the pages: the frame, the session, small render helpers."""

@@ -1,0 +1,34 @@
+"""Live SMART feedback, one row per letter, shared by Learn SMART and Build a Goal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from core.smart import Assessment
+
+
+def feedback(result: Assessment) -> None:
+    """Each letter with an icon AND words (never colour alone)."""
+    for criterion in result.criteria.values():
+        if criterion.met:
+            st.markdown(f"✅ **{criterion.letter} — {criterion.name}:** looks good. "
+                        f"{criterion.praise}")
+        else:
+            st.markdown(f"💡 **{criterion.letter} — {criterion.name}:** not yet. "
+                        f"{criterion.tip}")
+    if result.is_smart:
+        st.success("This goal is SMART. Nice work!", icon="🌟")
+
+
+def suggestions(result: Assessment, *, key: str, use: Callable[[str], None] | None) -> None:
+    """The coach's rewrites, shown literally, each with a one-click "use this"."""
+    if not result.suggestions:
+        return
+    st.markdown("**Ideas from the coach**")
+    for index, idea in enumerate(result.suggestions):
+        with st.container(border=True):
+            st.text(idea, width="stretch")
+            if use is not None:
+                st.button("Use this", key=f"{key}-use-{index}", on_click=use, args=(idea,))
