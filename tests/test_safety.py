@@ -1,0 +1,297 @@
+"""Tests for the crisis-language backup and the help-line directory.
+
+The detector is a soft backup: it should notice plain and misspelt first-person crisis
+language, stay quiet for everyday goal talk ("this traffic is killing me"), and never
+raise or slow down on strange input.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from core import safety
+from core.safety import Contact, countries, detect_crisis, emergency_number, help_lines
+
+CRISIS = [
+    pytest.param("I want to die", id="want-to-die"),
+    pytest.param("Honestly I just want to kill myself", id="kill-myself"),
+    pytest.param("I keep thinking about killing myself", id="killing-myself"),
+    pytest.param("Sometimes I think about ending my life", id="ending-my-life"),
+    pytest.param("I want to end my life", id="end-my-life"),
+    pytest.param("There's no reason to live", id="no-reason-to-live"),
+    pytest.param("I keep wanting to hurt myself", id="hurt-myself"),
+    pytest.param("I've been feeling suicidal lately", id="suicidal"),
+    pytest.param("thinking about suicide again", id="suicide"),
+    pytest.param("I don't want to be here anymore", id="not-here-anymore"),
+    pytest.param("I don’t want to be here any more", id="curly-apostrophe-any-more"),
+    pytest.param("everyone would be better off without me", id="better-off-without-me"),
+    pytest.param("I just want to end it all", id="end-it-all"),
+    pytest.param("I cut myself last night", id="cut-myself"),
+    pytest.param("i wanna die", id="wanna-die"),
+    pytest.param("i want to kms", id="want-to-kms"),
+    pytest.param("kms", id="kms-alone"),
+    pytest.param("I wish I was dead", id="wish-i-was-dead"),
+    pytest.param("I might take my own life", id="take-my-own-life"),
+    pytest.param("I want to harm myself", id="harm-myself"),
+    pytest.param("I started to self-harm again", id="self-harm-hyphen"),
+    pytest.param("i want to kil myself", id="typo-kil"),
+    pytest.param("I want to end my lfe", id="typo-lfe"),
+    pytest.param("i want to kill myslef", id="typo-transposed-myself"),
+    pytest.param("i have sucidal thoughts", id="typo-sucidal"),
+    pytest.param("i want too die", id="typo-too"),
+    pytest.param("i want 2 die", id="digit-two"),
+    pytest.param("I WANT TO DIE!!!", id="shouting"),
+    pytest.param("i want to dieeeee", id="repeated-letters"),
+    pytest.param("i   want...to -- die", id="extra-spaces-and-punctuation"),
+    pytest.param("I\u200bwant to die", id="zero-width-between-words"),
+    pytest.param("I want to k\u200bill myself", id="zero-width-inside-word"),
+    pytest.param("\uff49 \uff57\uff41\uff4e\uff54 \uff54\uff4f \uff44\uff49\uff45", id="fullwidth"),
+    pytest.param("I want to kill my self", id="my-self-two-words"),
+    pytest.param("there is no point in living", id="no-point-in-living"),
+    pytest.param("life isn't worth living", id="not-worth-living"),
+    pytest.param("i dont want to live anymore", id="dont-want-to-live"),
+    pytest.param("they'd be better off if I was gone", id="better-off-if-gone"),
+    pytest.param("Goal: walk. Also I want to die", id="inside-goal-text"),
+]
+
+EVERYDAY = [
+    pytest.param("I'm dying to try yoga", id="dying-to-try"),
+    pytest.param("this traffic is killing me", id="traffic-killing-me"),
+    pytest.param("I feel hopeless about cooking", id="hopeless-about-cooking"),
+    pytest.param("I read to kill time", id="kill-time"),
+    pytest.param("I want to stop overthinking", id="stop-overthinking"),
+    pytest.param("my feet are killing me", id="feet-killing-me"),
+    pytest.param("I could die laughing", id="die-laughing"),
+    pytest.param("That was a killer workout", id="killer-workout"),
+    pytest.param("this deadline is killing me", id="deadline"),
+    pytest.param("the plant died", id="plant-died"),
+    pytest.param("I want to dye my hair", id="dye-hair"),
+    pytest.param("I want to die my hair pink", id="die-hair-misspelt"),
+    pytest.param("I'd kill for a coffee", id="kill-for-coffee"),
+    pytest.param("I will end my day with a walk", id="end-my-day"),
+    pytest.param("I hurt my knee at football", id="hurt-my-knee"),
+    pytest.param("I want to live more fully", id="live-more-fully"),
+    pytest.param("the battery died", id="battery-died"),
+    pytest.param("kill the lights at 10 PM", id="kill-the-lights"),
+    pytest.param("On Saturday I will walk 5 kms", id="kms-as-distance"),
+    pytest.param("I ran three kms today", id="kms-after-number-word"),
+    pytest.param("I want to take my life back", id="take-my-life-back"),
+    pytest.param("I'll cut myself some slack today", id="cut-myself-some-slack"),
+    pytest.param("I will cut myself a little slack", id="cut-myself-a-little-slack"),
+    pytest.param("I'd kill myself laughing at that show", id="kill-myself-laughing"),
+    pytest.param("DBT is about building a life worth living", id="life-worth-living"),
+    pytest.param("I killed it at work today", id="killed-it"),
+    pytest.param("my phone is dead", id="phone-dead"),
+    pytest.param("I'm dead tired after the gym", id="dead-tired"),
+    pytest.param("first, do no harm", id="do-no-harm"),
+    pytest.param("I will cut my hair on Sunday", id="cut-my-hair"),
+    pytest.param("I'm dying of boredom", id="dying-of-boredom"),
+    pytest.param("I want to warm myself up with tea", id="warm-myself"),
+    pytest.param("There's no reason to love Mondays", id="no-reason-to-love"),
+    pytest.param("Today I will walk for ten minutes", id="plain-goal"),
+    pytest.param("", id="empty"),
+]
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_notices_crisis_language(text: str) -> None:
+    assert detect_crisis(text) is True
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_stays_quiet_for_everyday_goal_talk(text: str) -> None:
+    assert detect_crisis(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("\x00", id="nul"),
+        pytest.param("\ud800", id="lone-surrogate"),
+        pytest.param("\udfff\ud800\x00\x7f", id="surrogates-and-controls"),
+        pytest.param("   \n\t  ", id="whitespace"),
+        pytest.param("🙂🙂🙂", id="emoji"),
+        pytest.param("e\u0301\u0301\u0301" * 1000, id="stacked-accents"),
+        pytest.param("\u200b" * 10_000, id="only-zero-width"),
+    ],
+)
+def test_odd_input_is_quiet_and_never_raises(text: str) -> None:
+    assert detect_crisis(text) is False
+
+
+def test_phrase_next_to_lone_surrogate_is_still_noticed() -> None:
+    assert detect_crisis("\ud800I want to die\ud800") is True
+
+
+def test_non_string_is_not_a_match() -> None:
+    assert detect_crisis(None) is False  # type: ignore[arg-type]
+    assert detect_crisis(b"I want to die") is False  # type: ignore[arg-type]
+
+
+def test_is_deterministic() -> None:
+    text = "some days I want to end my lfe, other days I walk"
+    assert {detect_crisis(text) for _ in range(20)} == {True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("I will walk more and rest. " * 40_000, False, id="long-everyday"),
+        pytest.param("I will walk. " * 80_000 + "I want to die", True, id="long-phrase-at-end"),
+        pytest.param("want wish suici " * 60_000, False, id="long-near-misses"),
+        pytest.param("\u200bk" * 500_000, False, id="long-zero-width"),
+    ],
+)
+def test_megabyte_text_is_fast(text: str, expected: bool) -> None:
+    start = time.perf_counter()
+    assert detect_crisis(text) is expected
+    assert time.perf_counter() - start < 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=300))
+def test_never_raises_on_any_text(text: str) -> None:
+    assert detect_crisis(text) in (True, False)
+
+
+# ------------------------------------------------------------------ help lines
+
+ALL_LINES = [line for code, _ in countries() for line in help_lines(code)]
+
+
+def test_every_href_uses_a_safe_scheme() -> None:
+    for line in ALL_LINES:
+        for contact in line.contacts:
+            assert contact.href.startswith(("tel:", "sms:", "https://", "mailto:")), contact
+
+
+def test_phone_and_text_values_are_digits() -> None:
+    for line in ALL_LINES:
+        for contact in line.contacts:
+            if contact.kind in ("call", "text", "tty"):
+                assert contact.value.isascii() and contact.value.isdigit(), contact
+                assert contact.href.split(":", 1)[1] == contact.value
+
+
+def test_last_checked_is_a_past_date() -> None:
+    for line in ALL_LINES:
+        assert isinstance(line.last_checked, date)
+        assert line.last_checked <= date.today()
+        assert line.last_checked == date(2026, 11, 26)
+
+
+def test_us_988_has_call_text_and_chat() -> None:
+    lifeline = help_lines("US")[0]
+    assert lifeline.name == "988 Suicide & Crisis Lifeline"
+    assert {"call", "text", "chat", "tty"} <= {c.kind for c in lifeline.contacts}
+    chat = next(c for c in lifeline.contacts if c.kind == "chat")
+    assert chat.href == "https://988lifeline.org/chat/"
+    labels = " ".join(c.label for c in lifeline.contacts)
+    assert "press 2" in labels and "AYUDA" in labels and "711" in labels
+    assert "Spanish" in lifeline.languages
+
+
+def test_us_includes_veterans_crisis_line() -> None:
+    veterans = next(line for line in help_lines("US") if line.name == "Veterans Crisis Line")
+    assert any("press 1" in c.label for c in veterans.contacts)
+    assert "sms:838255" in {c.href for c in veterans.contacts}
+
+
+def test_nothing_mentions_the_ended_press_3_option() -> None:
+    raw = Path(safety.__file__).with_name("helplines.toml").read_text("utf-8")
+    assert "press 3" not in raw.casefold()
+    dumped = " ".join(line.model_dump_json() for line in ALL_LINES)
+    assert "press 3" not in dumped.casefold()
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "email"),
+    [
+        pytest.param("GB", "Samaritans", "mailto:jo@samaritans.org", id="uk"),
+        pytest.param("IE", "Samaritans Ireland", "mailto:jo@samaritans.ie", id="ireland"),
+    ],
+)
+def test_samaritans_free_number_and_email(code: str, name: str, email: str) -> None:
+    line = help_lines(code)[0]
+    assert line.name == name
+    assert {c.href for c in line.contacts} >= {"tel:116123", email}
+
+
+def test_canada_988_in_english_and_french() -> None:
+    line = help_lines("CA")[0]
+    assert {"tel:988", "sms:988"} <= {c.href for c in line.contacts}
+    assert set(line.languages) == {"English", "French"}
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        pytest.param("US", id="us"),
+        pytest.param("gb", id="lowercase"),
+        pytest.param(" UK ", id="uk-alias-with-spaces"),
+        pytest.param("ZZ", id="unknown"),
+        pytest.param("", id="empty"),
+        pytest.param("INTL", id="international"),
+    ],
+)
+def test_find_a_helpline_always_comes_last(code: str) -> None:
+    lines = help_lines(code)
+    assert lines[-1].contacts[0].href == "https://findahelpline.com"
+    assert sum(line.name == "Find A Helpline" for line in lines) == 1
+
+
+def test_unknown_country_gets_only_the_international_directory() -> None:
+    assert [line.name for line in help_lines("ZZ")] == ["Find A Helpline"]
+
+
+def test_countries_for_a_picker() -> None:
+    pairs = countries()
+    codes = [code for code, _ in pairs]
+    assert codes[:4] == ["US", "CA", "GB", "IE"]
+    assert codes[-1] == "INTL" and len(set(codes)) == len(codes)
+    assert all(name for _, name in pairs)
+
+
+@pytest.mark.parametrize(
+    ("code", "number"),
+    [
+        pytest.param("US", "911", id="us"),
+        pytest.param("CA", "911", id="canada"),
+        pytest.param("GB", "999", id="uk"),
+        pytest.param("uk", "999", id="uk-alias"),
+        pytest.param("IE", "112", id="ireland"),
+        pytest.param("FR", "112", id="eu-country"),
+        pytest.param("EU", "112", id="eu"),
+        pytest.param("ZZ", "112", id="unknown"),
+    ],
+)
+def test_emergency_number(code: str, number: str) -> None:
+    assert emergency_number(code) == number
+
+
+def test_uk_and_ireland_list_both_emergency_numbers() -> None:
+    assert safety.emergency_numbers("GB") == ("999", "112")
+    assert safety.emergency_numbers("IE") == ("112", "999")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"kind": "call", "value": "988", "href": "https://a.example"}, id="call-web"),
+        pytest.param({"kind": "text", "value": "9 8 8", "href": "sms:9 8 8"}, id="spaces"),
+        pytest.param({"kind": "call", "value": "988", "href": "tel:911"}, id="mismatch"),
+        pytest.param({"kind": "web", "value": "x", "href": "http://x.example"}, id="plain-http"),
+        pytest.param({"kind": "fax", "value": "1", "href": "tel:1"}, id="unknown-kind"),
+        pytest.param({"kind": "call", "value": "988", "href": "tel:988", "x": 1}, id="extra-key"),
+    ],
+)
+def test_contact_rejects_bad_links(fields: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        Contact.model_validate({"label": "Call", **fields})
