@@ -24,21 +24,47 @@ from core.smart import assess, make_smaller
 from ui import chrome, coach, dream, session
 from ui.crisis import crisis_card
 from ui.nav import path
-from ui.render import motion_on, user_text
+from ui.render import motion_on, refusal, user_text
 
 K = "build-"  # widget key prefix; values survive a trip to another page
-FIELDS = ("area", "text", "cadence", "times", "when", "why", "feeling", "confidence",
-          "smaller", "review_on", "review", "gas_on", "gas_-2", "gas_-1", "gas_0", "gas_1",
-          "gas_2", "confirm_more", "mode")
-CADENCES = {Cadence.WEEK: "Some days each week", Cadence.DAY: "Every day",
-            Cadence.ONCE: "Just once"}
-FEELINGS = ("Hopeful, and a little nervous", "Easy — I could do it in my sleep",
-            "Terrified — I'd rather hide")
-GAS_LEVELS = (("gas_-2", "-2: much less than I hoped", "much_less"),
-              ("gas_-1", "-1: a bit less than I hoped", "less"),
-              ("gas_0", "0: what I expect if things go as planned", "expected"),
-              ("gas_1", "+1: a bit more than I hoped", "more"),
-              ("gas_2", "+2: much more than I hoped", "much_more"))
+FIELDS = (
+    "area",
+    "text",
+    "cadence",
+    "times",
+    "when",
+    "why",
+    "feeling",
+    "confidence",
+    "smaller",
+    "review_on",
+    "review",
+    "gas_on",
+    "gas_-2",
+    "gas_-1",
+    "gas_0",
+    "gas_1",
+    "gas_2",
+    "confirm_more",
+    "mode",
+)
+CADENCES = {
+    Cadence.WEEK: "Some days each week",
+    Cadence.DAY: "Every day",
+    Cadence.ONCE: "Just once",
+}
+FEELINGS = (
+    "Hopeful, and a little nervous",
+    "Easy — I could do it in my sleep",
+    "Terrified — I'd rather hide",
+)
+GAS_LEVELS = (
+    ("gas_-2", "-2: much less than I hoped", "much_less"),
+    ("gas_-1", "-1: a bit less than I hoped", "less"),
+    ("gas_0", "0: what I expect if things go as planned", "expected"),
+    ("gas_1", "+1: a bit more than I hoped", "more"),
+    ("gas_2", "+2: much more than I hoped", "much_more"),
+)
 PERSIST: dict[str, Any] = {"persist_state": "session"}
 
 
@@ -56,8 +82,14 @@ def set_smaller(text: str) -> None:
 
 def step_area() -> LifeArea:
     st.subheader("1. What part of life is this about?")
-    area = st.radio("Life area", list(LifeArea), format_func=AREA_LABELS.__getitem__,
-                    key=K + "area", horizontal=True, **PERSIST)
+    area = st.radio(
+        "Life area",
+        list(LifeArea),
+        format_func=AREA_LABELS.__getitem__,
+        key=K + "area",
+        horizontal=True,
+        **PERSIST,
+    )
     found = [c for c in content.examples() if c.key == LifeArea(area).value]
     if found:
         with st.expander("See example goals for this area"):
@@ -71,11 +103,17 @@ def step_area() -> LifeArea:
 
 def step_sentence() -> str:
     st.subheader("2. Say it in one sentence")
-    text = st.text_area(
-        "Your goal, in your own words", key=K + "text", max_chars=300, height=80,
-        placeholder="For example: I will walk around the block for 10 minutes after lunch "
-                    "on Monday, Wednesday and Friday.", **PERSIST,
-    ) or ""
+    text = (
+        st.text_input(
+            "Your goal, in your own words (press Enter to see the coach's tips)",
+            key=K + "text",
+            max_chars=300,
+            placeholder="For example: I will walk around the block for 10 minutes "
+            "after lunch on Monday, Wednesday and Friday.",
+            **PERSIST,
+        )
+        or ""
+    )
     crisis_card(text, key="build-text")
     if text.strip():
         result = assess(text, why=value("why"), confidence=value("confidence"))
@@ -88,69 +126,122 @@ def step_sentence() -> str:
 
 def step_schedule() -> tuple[Cadence, int]:
     st.subheader("3. How much, and how often?")
-    cadence = Cadence(st.radio("How often", list(CADENCES), format_func=CADENCES.__getitem__,
-                               key=K + "cadence", horizontal=True, **PERSIST))
+    cadence = Cadence(
+        st.radio(
+            "How often",
+            list(CADENCES),
+            format_func=CADENCES.__getitem__,
+            key=K + "cadence",
+            horizontal=True,
+            **PERSIST,
+        )
+    )
     if cadence is Cadence.ONCE:
         return cadence, 1
     most = 7 if cadence is Cadence.DAY else 21
     unit = "day" if cadence is Cadence.DAY else "week"
-    times = st.number_input(f"How many times a {unit}?", min_value=1, max_value=most,
-                            value=1 if cadence is Cadence.DAY else 3, step=1,
-                            key=K + "times", **PERSIST)
+    times = st.number_input(
+        f"How many times a {unit}?",
+        min_value=1,
+        max_value=most,
+        value=1 if cadence is Cadence.DAY else 3,
+        step=1,
+        key=K + "times",
+        **PERSIST,
+    )
     return cadence, int(times)
 
 
 def step_when_why() -> None:
     st.subheader("4. When will you do it?")
-    st.text_input("A time, or an if-then cue", key=K + "when", max_chars=300,
-                  placeholder="After breakfast · When I notice my heart racing, I will…",
-                  **PERSIST)
-    st.caption("Plans like \"when X happens, I will Y\" make a goal much easier to keep.")
+    st.text_input(
+        "A time, or an if-then cue",
+        key=K + "when",
+        max_chars=300,
+        placeholder="After breakfast · When I notice my heart racing, I will…",
+        **PERSIST,
+    )
+    st.caption('Plans like "when X happens, I will Y" make a goal much easier to keep.')
     st.subheader("5. Why does it matter to you?")
-    why = st.text_area("What you care about here", key=K + "why", max_chars=300, height=68,
-                       placeholder="I want to feel more at home in my body.", **PERSIST)
+    why = st.text_area(
+        "What you care about here",
+        key=K + "why",
+        max_chars=300,
+        height=68,
+        placeholder="I want to feel more at home in my body.",
+        **PERSIST,
+    )
     crisis_card(why, key="build-why")
 
 
 def step_feeling(text: str) -> None:
     st.subheader("6. How does it feel?")
-    feeling = st.radio("When you picture doing it…", FEELINGS, key=K + "feeling", index=0,
-                       **PERSIST)
-    confidence = st.slider("How sure are you that you can do it? (0 = not at all, 10 = "
-                           "completely)", 0, 10, 7, key=K + "confidence", **PERSIST)
+    feeling = st.radio(
+        "When you picture doing it…", FEELINGS, key=K + "feeling", index=0, **PERSIST
+    )
+    confidence = st.slider(
+        "How sure are you that you can do it? (0 = not at all, 10 = completely)",
+        0,
+        10,
+        7,
+        key=K + "confidence",
+        **PERSIST,
+    )
     if confidence < 7 or feeling == FEELINGS[2]:
-        st.info("A good goal feels hopeful and a little nervous — not scary. "
-                "Making it smaller is a smart move, not a step back.", icon="🌱")
+        st.info(
+            "A good goal feels hopeful and a little nervous — not scary. "
+            "Making it smaller is a smart move, not a step back.",
+            icon=":material/spa:",
+        )
         smaller = make_smaller(text) if text.strip() else None
         if smaller:
             st.text(smaller, width="stretch")
-            st.button("Use this smaller goal", key=K + "use-smaller", on_click=set_text,
-                      args=(smaller,))
+            st.button(
+                "Use this smaller goal", key=K + "use-smaller", on_click=set_text, args=(smaller,)
+            )
     elif feeling == FEELINGS[1]:
         st.caption("Easy is fine! If you want a little stretch, you could add a bit more.")
 
 
 def step_smaller_and_extras() -> None:
     st.subheader("7. A smaller version for low-energy days")
-    small = st.text_input("On a hard day, the tiny version that still counts", key=K + "smaller",
-                          max_chars=300, placeholder="Put on my shoes and step outside.",
-                          **PERSIST)
+    small = st.text_input(
+        "On a hard day, the tiny version that still counts",
+        key=K + "smaller",
+        max_chars=300,
+        placeholder="Put on my shoes and step outside.",
+        **PERSIST,
+    )
     crisis_card(small, key="build-smaller")
     st.subheader("8. Extras (optional)")
     if st.checkbox("Pick a day to look back at how it went", key=K + "review_on", **PERSIST):
-        st.date_input("Review date", key=K + "review", min_value=session.today(),
-                      value=session.today() + dt.timedelta(days=28), **PERSIST)
-    if st.checkbox("Describe levels of success (Goal Attainment Scaling, often used with a "
-                   "therapist)", key=K + "gas_on", **PERSIST):
+        st.date_input(
+            "Review date",
+            key=K + "review",
+            min_value=session.today(),
+            value=session.today() + dt.timedelta(days=28),
+            **PERSIST,
+        )
+    if st.checkbox(
+        "Describe levels of success (Goal Attainment Scaling, often used with a therapist)",
+        key=K + "gas_on",
+        **PERSIST,
+    ):
         for key, label, _ in GAS_LEVELS:
             st.text_input(label, key=K + key, max_chars=200, **PERSIST)
 
 
 def draft_data(area: LifeArea, text: str, cadence: Cadence, times: int) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "text": text, "area": area, "cadence": cadence, "times": times,
-        "when": value("when"), "why": value("why"), "confidence": value("confidence"),
-        "smaller_version": value("smaller"), "start_date": session.today(),
+        "text": text,
+        "area": area,
+        "cadence": cadence,
+        "times": times,
+        "when": value("when"),
+        "why": value("why"),
+        "confidence": value("confidence"),
+        "smaller_version": value("smaller"),
+        "start_date": session.today(),
     }
     if value("review_on"):
         data["review_date"] = value("review")
@@ -167,10 +258,14 @@ def review_and_save(data: dict[str, Any]) -> None:
         return
     active = store.count_goals(db, owner=owner, status=GoalStatus.ACTIVE)
     if active >= 1:
-        st.info(f"You already have {active} active goal{'s' if active > 1 else ''}. Starting "
-                "with one is often easiest — but it's your call.", icon="🌱")
-    allowed = active < 3 or st.checkbox("Yes, I'd like to add another goal anyway",
-                                        key=K + "confirm_more")
+        st.info(
+            f"You already have {active} active goal{'s' if active > 1 else ''}. Starting "
+            "with one is often easiest — but it's your call.",
+            icon=":material/spa:",
+        )
+    allowed = active < 3 or st.checkbox(
+        "Yes, I'd like to add another goal anyway", key=K + "confirm_more"
+    )
     if data["text"].strip():
         user_text(data["text"], prefix="Your goal")
         st.caption(f"Plan: {target_label(data['cadence'], data['times'])}")
@@ -179,8 +274,7 @@ def review_and_save(data: dict[str, Any]) -> None:
             draft = parse(GoalDraft, data, today=session.today())
             goal = store.add_goal(db, owner=owner, draft=draft, now=session.now())
         except (InvalidInput, store.LimitReached) as problem:
-            messages = getattr(problem, "messages", [str(problem)])
-            st.warning("\n\n".join(messages), icon="✏️")
+            refusal(problem)
             return
         for name in FIELDS:
             st.session_state.pop(K + name, None)
@@ -189,35 +283,50 @@ def review_and_save(data: dict[str, Any]) -> None:
 
 
 def saved(goal: Goal) -> None:
-    st.success("Your goal is saved. That's a real step — well done!", icon="🎉")
+    st.success("Your goal is saved. That's a real step — well done!", icon=":material/celebration:")
     db = session.database()
     if db is not None and motion_on(db, session.owner()):
         st.balloons()
     user_text(goal.text, prefix="Your new goal")
     st.write("A web page can't send reminders, but your calendar can.")
     at = st.time_input("Reminder time", value=dt.time(9, 0), key=K + "ics-time")
-    st.download_button("Add to my calendar (.ics)", data=goal_ics(goal, at=at,
-                       stamp=session.now()), file_name="small-step.ics",
-                       mime="text/calendar", icon="📅")
-    st.page_link(path("today"), label="Go to Today to check in", icon="🌱")
+    st.download_button(
+        "Add to my calendar (.ics)",
+        data=goal_ics(goal, at=at, stamp=session.now()),
+        file_name="small-step.ics",
+        mime="text/calendar",
+        icon=":material/calendar_add_on:",
+    )
+    st.page_link(path("today"), label="Go to Today to check in", icon=":material/spa:")
     if st.button("Build another goal", key=K + "another"):
         st.session_state.pop(K + "saved", None)
         st.rerun()
 
 
 def main() -> None:
-    with chrome.page("Build a Goal", icon="🧱", intro="Let's shape one small goal together. "
-                     "Only the sentence is needed — skip anything else you like."):
+    with chrome.page(
+        "Build a Goal",
+        icon=":material/flag:",
+        intro="Let's shape one small goal together. "
+        "Only the sentence is needed — skip anything else you like.",
+    ):
         db = session.database()
         saved_id = st.session_state.get(K + "saved")
-        goal = store.get_goal(db, owner=session.owner(), goal_id=saved_id) if (
-            db is not None and saved_id) else None
+        goal = (
+            store.get_goal(db, owner=session.owner(), goal_id=saved_id)
+            if (db is not None and saved_id)
+            else None
+        )
         if goal is not None:
             saved(goal)
             return
-        mode = st.radio("What would you like to do?", ("One small goal",
-                        "Break a big dream into first steps"), key=K + "mode", horizontal=True,
-                        **PERSIST)
+        mode = st.radio(
+            "What would you like to do?",
+            ("One small goal", "Break a big dream into first steps"),
+            key=K + "mode",
+            horizontal=True,
+            **PERSIST,
+        )
         if mode != "One small goal":
             dream.flow()
             return

@@ -24,8 +24,12 @@ from ui.nav import path
 from ui.render import celebrate, motion_on, user_text
 
 DAYS_BACK = 7
-ICONS = {CheckInStatus.DONE: "✅", CheckInStatus.PARTLY: "🌗", CheckInStatus.NOT_TODAY: "🌧️",
-         CheckInStatus.REST: "🛌"}
+ICONS = {
+    CheckInStatus.DONE: ":material/check_circle:",
+    CheckInStatus.PARTLY: ":material/contrast:",
+    CheckInStatus.NOT_TODAY: ":material/rainy:",
+    CheckInStatus.REST: ":material/bedtime:",
+}
 
 
 def day_label(day: dt.date, today: dt.date) -> str:
@@ -38,28 +42,56 @@ def check_in_form(goal: Goal, day: dt.date, existing: CheckIn | None) -> None:
     statuses = list(CheckInStatus)
     with st.form(key=f"{key}-form", border=False):
         status = st.radio(
-            "How did it go?", statuses, horizontal=True, key=f"{key}-status",
+            "How did it go?",
+            statuses,
+            horizontal=True,
+            key=f"{key}-status",
             index=statuses.index(existing.status) if existing else 0,
             format_func=lambda s: f"{ICONS[s]} {CHECKIN_LABELS[s]}",
         )
         moods: list[int | None] = [None, 1, 2, 3, 4, 5]
         mood = st.select_slider(
-            "Mood (optional)", moods, key=f"{key}-mood",
+            "Mood (optional)",
+            moods,
+            key=f"{key}-mood",
             value=existing.mood if existing else None,
             format_func=lambda m: "Skip" if m is None else f"{m} · {MOOD_WORDS[m]}",
         )
-        amount = st.number_input("Amount, if you track one (optional)", min_value=0.0,
-                                 max_value=100000.0, value=existing.amount if existing else None,
-                                 key=f"{key}-amount", placeholder="e.g. 10 minutes")
-        note = st.text_area("Note (optional)", value=existing.note if existing else "",
-                            key=f"{key}-note", max_chars=2000, height=80)
+        amount = st.number_input(
+            "Amount, if you track one (optional)",
+            min_value=0.0,
+            max_value=100000.0,
+            value=existing.amount if existing else None,
+            key=f"{key}-amount",
+            placeholder="e.g. 10 minutes",
+        )
+        note = st.text_area(
+            "Note (optional)",
+            value=existing.note if existing else "",
+            key=f"{key}-note",
+            max_chars=2000,
+            height=80,
+        )
         submitted = st.form_submit_button("Save check-in", type="primary")
     crisis_card(note, key=f"{key}-note")
     if submitted:
-        keep = existing.model_dump(include={"what_happened", "what_learned", "try_next"}) \
-            if existing else {}
-        save(goal, {"goal_id": goal.id, "day": day, "status": status, "mood": mood,
-                    "amount": amount, "note": note, **keep})
+        keep = (
+            existing.model_dump(include={"what_happened", "what_learned", "try_next"})
+            if existing
+            else {}
+        )
+        save(
+            goal,
+            {
+                "goal_id": goal.id,
+                "day": day,
+                "status": status,
+                "mood": mood,
+                "amount": amount,
+                "note": note,
+                **keep,
+            },
+        )
 
 
 def save(goal: Goal, data: dict[str, object]) -> None:
@@ -68,10 +100,11 @@ def save(goal: Goal, data: dict[str, object]) -> None:
         return
     try:
         draft = parse(CheckInDraft, data, today=today)
-        found = overview.save_and_find_milestones(db, owner=session.owner(), draft=draft,
-                                                  today=today, now=session.now())
+        found = overview.save_and_find_milestones(
+            db, owner=session.owner(), draft=draft, today=today, now=session.now()
+        )
     except InvalidInput as problem:
-        st.warning("\n\n".join(problem.messages), icon="✏️")
+        st.warning("\n\n".join(problem.messages), icon=":material/edit:")
         return
     st.session_state["checkin-flash"] = (goal.id, found)
     st.rerun()
@@ -85,16 +118,18 @@ def goal_section(goal: Goal, today: dt.date) -> None:
         user_text(goal.text)
         st.caption(f"Plan: {goal.target_label}")
         days = [today - dt.timedelta(days=k) for k in range(DAYS_BACK)]
-        day = st.selectbox("Which day?", days, key=f"ci-{goal.id}-day",
-                           format_func=lambda d: day_label(d, today))
+        day = st.selectbox(
+            "Which day?", days, key=f"ci-{goal.id}-day", format_func=lambda d: day_label(d, today)
+        )
         existing = store.get_check_in(db, owner=session.owner(), goal_id=goal.id, day=day)
         if existing:
-            st.caption(f"Saved for this day: {CHECKIN_LABELS[existing.status]}. "
-                       "You can change it below.")
+            st.caption(
+                f"Saved for this day: {CHECKIN_LABELS[existing.status]}. You can change it below."
+            )
         flash = st.session_state.get("checkin-flash")
         if flash and flash[0] == goal.id:
             st.session_state.pop("checkin-flash")
-            st.success("Saved. Thank you for checking in.", icon="💾")
+            st.success("Saved. Thank you for checking in.", icon=":material/save:")
             celebrate(flash[1], motion=motion_on(db, session.owner()))
         check_in_form(goal, day, existing)
         if existing and existing.status is CheckInStatus.NOT_TODAY:
@@ -110,14 +145,24 @@ def paused_goals(goals: list[Goal]) -> None:
     for goal in goals:
         user_text(goal.text)
         if st.button("Resume this goal", key=f"resume-{goal.id}") and db is not None:
-            store.set_status(db, owner=session.owner(), goal_id=goal.id,
-                             status=GoalStatus.ACTIVE, now=session.now(), today=session.today())
+            store.set_status(
+                db,
+                owner=session.owner(),
+                goal_id=goal.id,
+                status=GoalStatus.ACTIVE,
+                now=session.now(),
+                today=session.today(),
+            )
             st.rerun()
 
 
 def main() -> None:
-    with chrome.page("Check In", icon="✅", intro="How did your goals go? Pick a day from the "
-                     "last week. Every answer is useful — there are no wrong ones."):
+    with chrome.page(
+        "Check In",
+        icon=":material/check_circle:",
+        intro="How did your goals go? Pick a day from the "
+        "last week. Every answer is useful — there are no wrong ones.",
+    ):
         db = session.database()
         if db is None:
             return
@@ -125,7 +170,7 @@ def main() -> None:
         active = store.list_goals(db, owner=owner, statuses=(GoalStatus.ACTIVE,))
         if not active:
             st.write("No active goals yet. When you have one, you can check in here.")
-            st.page_link(path("build"), label="Build a goal", icon="🧱")
+            st.page_link(path("build"), label="Build a goal", icon=":material/flag:")
         for goal in active:
             goal_section(goal, today)
         paused_goals(store.list_goals(db, owner=owner, statuses=(GoalStatus.PAUSED,)))

@@ -10,8 +10,12 @@ from core.models import AREA_LABELS, Goal, GoalStatus
 from ui import chrome, session
 from ui.render import user_text
 
-STATUS_WORDS = {GoalStatus.ACTIVE: "Active", GoalStatus.PAUSED: "Paused",
-                GoalStatus.ACHIEVED: "Reached", GoalStatus.ARCHIVED: "Archived"}
+STATUS_WORDS = {
+    GoalStatus.ACTIVE: "Active",
+    GoalStatus.PAUSED: "Paused",
+    GoalStatus.ACHIEVED: "Reached",
+    GoalStatus.ARCHIVED: "Archived",
+}
 
 
 def where_it_lives() -> None:
@@ -38,14 +42,18 @@ def history(db: Database, goal: Goal) -> None:
 def goal_row(db: Database, goal: Goal) -> None:
     with st.container(border=True):
         user_text(goal.text)
-        st.caption(f"{STATUS_WORDS[goal.status]} · {AREA_LABELS[goal.area]} · "
-                   f"{goal.target_label} · started {goal.start_date:%d %b %Y}")
+        st.caption(
+            f"{STATUS_WORDS[goal.status]} · {AREA_LABELS[goal.area]} · "
+            f"{goal.target_label} · started {goal.start_date:%d %b %Y}"
+        )
         with st.expander(f"History ({goal.version} version{'s' if goal.version > 1 else ''})"):
             history(db, goal)
         actions = []
         if goal.status is GoalStatus.ACTIVE:
-            actions = [("I reached this goal 🎉", GoalStatus.ACHIEVED),
-                       ("Archive", GoalStatus.ARCHIVED)]
+            actions = [
+                ("I reached this goal :material/celebration:", GoalStatus.ACHIEVED),
+                ("Archive", GoalStatus.ARCHIVED),
+            ]
         elif goal.status is GoalStatus.ARCHIVED:
             actions = [("Un-archive", GoalStatus.ACTIVE)]
         else:
@@ -53,13 +61,19 @@ def goal_row(db: Database, goal: Goal) -> None:
         columns = st.columns(len(actions))
         for column, (label, status) in zip(columns, actions, strict=True):
             if column.button(label, key=f"status-{goal.id}-{status}"):
-                store.set_status(db, owner=session.owner(), goal_id=goal.id, status=status,
-                                 now=session.now(), today=session.today())
+                store.set_status(
+                    db,
+                    owner=session.owner(),
+                    goal_id=goal.id,
+                    status=status,
+                    now=session.now(),
+                    today=session.today(),
+                )
                 st.rerun()
 
 
 def main() -> None:
-    with chrome.page("Your data", icon="🔒"):
+    with chrome.page("Your data", icon=":material/lock:"):
         where_it_lives()
         db = session.database()
         if db is None:

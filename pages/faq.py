@@ -31,9 +31,12 @@ def resources() -> None:
 
 
 def main() -> None:
-    with chrome.page("FAQ", icon="❓", intro="Short answers to common questions."):
-        query = st.text_input("Search the questions", key="faq-search",
-                              placeholder="e.g. rest day, therapist, how many goals")
+    with chrome.page("FAQ", icon=":material/help:", intro="Short answers to common questions."):
+        query = st.text_input(
+            "Search the questions",
+            key="faq-search",
+            placeholder="e.g. rest day, therapist, how many goals",
+        )
         items = [item for item in content.faq() if matches(item, query or "")]
         if not items:
             st.write("No question matches that yet. Try fewer or different words.")

@@ -24,19 +24,23 @@ def letters(learn: content.Learn) -> None:
         with st.container(border=True):
             st.markdown(f"### {letter.letter} — {letter.word}")
             st.write(letter.meaning)
-            st.markdown(f"🌫️ **Vague:** {letter.weak}")
-            st.markdown(f"🎯 **SMART:** {letter.strong}")
+            st.markdown(f":material/cloud: **Vague:** {letter.weak}")
+            st.markdown(f":material/target: **SMART:** {letter.strong}")
 
 
 def quiz_item(number: int, item: QuizItem) -> None:
-    choice = st.radio(f"{number}. Which one is SMART?", item.options, index=None,
-                      key=f"quiz-{item.id}")
+    choice = st.radio(
+        f"{number}. Which one is SMART?", item.options, index=None, key=f"quiz-{item.id}"
+    )
     if choice is None:
         return
     if choice == item.answer:
-        st.success(f"Yes! {item.feedback}", icon="✅")
+        st.success(f"Yes! {item.feedback}", icon=":material/check_circle:")
     else:
-        st.info(f"Not quite — that one could use some work. {item.feedback}", icon="💡")
+        st.info(
+            f"Not quite — that one could use some work. {item.feedback}",
+            icon=":material/lightbulb:",
+        )
 
 
 def quiz() -> None:
@@ -49,14 +53,15 @@ def quiz() -> None:
 def try_the_coach() -> None:
     st.subheader("Try the coach")
     st.write("Type any goal and see, letter by letter, what makes it strong and what to add.")
-    text = st.text_input("A goal to try", key="learn-coach", max_chars=300,
-                         placeholder="I want to be less anxious")
+    text = st.text_input(
+        "A goal to try", key="learn-coach", max_chars=300, placeholder="I want to be less anxious"
+    )
     crisis_card(text, key="learn-coach")
     if text and text.strip():
         result = assess(text)
         coach.feedback(result)
         coach.suggestions(result, key="learn-coach", use=None)
-        st.page_link(path("build"), label="Ready? Build your own goal", icon="🧱")
+        st.page_link(path("build"), label="Ready? Build your own goal", icon=":material/flag:")
 
 
 def research(learn: content.Learn) -> None:
@@ -65,12 +70,12 @@ def research(learn: content.Learn) -> None:
     for finding in learn.research.findings:
         st.markdown(f"**{finding.topic}.** {finding.claim} ({finding.effect})")
         st.caption(f"{finding.citation} [Read the study](<{finding.url}>)")
-    st.info(learn.research.honest_note, icon="🧭")
+    st.info(learn.research.honest_note, icon=":material/explore:")
 
 
 def main() -> None:
     learn = content.learn()
-    with chrome.page("Learn SMART", icon="📘", intro=learn.intro):
+    with chrome.page("Learn SMART", icon=":material/school:", intro=learn.intro):
         why_goals_help(learn)
         letters(learn)
         quiz()

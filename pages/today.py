@@ -12,10 +12,10 @@ from ui.nav import path
 from ui.render import celebrate, motion_on, user_text
 
 BUTTONS = (
-    (CheckInStatus.DONE, "✅"),
-    (CheckInStatus.PARTLY, "🌗"),
-    (CheckInStatus.NOT_TODAY, "🌧️"),
-    (CheckInStatus.REST, "🛌"),
+    (CheckInStatus.DONE, ":material/check_circle:"),
+    (CheckInStatus.PARTLY, ":material/contrast:"),
+    (CheckInStatus.NOT_TODAY, ":material/rainy:"),
+    (CheckInStatus.REST, ":material/bedtime:"),
 )
 AFTER = {
     CheckInStatus.DONE: "Saved: done. Well done for showing up!",
@@ -31,30 +31,35 @@ def welcome() -> None:
         "Small Steps helps you pick one small goal that matters to you, check in kindly, "
         "and notice every win. There's no score to keep up and nothing to lose."
     )
-    st.page_link(path("build"), label="Start with one small goal", icon="🧱")
-    st.page_link(path("learn"), label="Learn what makes a goal SMART", icon="📘")
+    st.page_link(path("build"), label="Start with one small goal", icon=":material/flag:")
+    st.page_link(path("learn"), label="Learn what makes a goal SMART", icon=":material/school:")
 
 
 def card(item: GoalCard, *, db_owner: str) -> None:
     goal = item.goal
     with st.container(border=True):
         user_text(goal.text)
-        plan = goal.target_label.capitalize()
-        st.caption(f"Plan: {plan}" + (" · when: " if goal.when else ""))
+        st.caption(f"Plan: {goal.target_label}")
         if goal.when:
-            st.text(goal.when)
+            st.text(f"When: {goal.when}")
         st.progress(item.week.fraction, text=item.week.label)
         if item.today is not None:
-            st.write(f"Today so far: **{CHECKIN_LABELS[item.today.status]}** "
-                     "(tap another button to change it)")
+            st.write(
+                f"Today so far: **{CHECKIN_LABELS[item.today.status]}** "
+                "(tap another button to change it)"
+            )
         columns = st.columns(len(BUTTONS))
         for column, (status, icon) in zip(columns, BUTTONS, strict=True):
-            if column.button(CHECKIN_LABELS[status], icon=icon, key=f"today-{goal.id}-{status}",
-                             width="stretch"):
+            if column.button(
+                CHECKIN_LABELS[status], icon=icon, key=f"today-{goal.id}-{status}", width="stretch"
+            ):
                 record(goal.id, status, db_owner)
         if item.today is not None and item.today.status is CheckInStatus.NOT_TODAY:
-            st.page_link(path("checkin"), label="Tough day? Reflect, or make the goal smaller",
-                         icon="💬")
+            st.page_link(
+                path("checkin"),
+                label="Tough day? Reflect, or make the goal smaller",
+                icon=":material/chat:",
+            )
 
 
 def record(goal_id: str, status: CheckInStatus, owner: str) -> None:
@@ -62,8 +67,14 @@ def record(goal_id: str, status: CheckInStatus, owner: str) -> None:
     if db is None:
         return
     try:
-        found = overview.check_in_now(db, owner=owner, goal_id=goal_id, status=status,
-                                      today=session.today(), now=session.now())
+        found = overview.check_in_now(
+            db,
+            owner=owner,
+            goal_id=goal_id,
+            status=status,
+            today=session.today(),
+            now=session.now(),
+        )
     except InvalidInput as problem:
         st.warning(" ".join(problem.messages))
         return
@@ -80,11 +91,11 @@ def latest_wins(feed: list[overview.FeedItem]) -> None:
         st.markdown(f"**{item.title}** · {item.day:%a %d %b}")
         if item.text:
             user_text(item.text)
-    st.page_link(path("wins"), label="See all your wins", icon="🎉")
+    st.page_link(path("wins"), label="See all your wins", icon=":material/celebration:")
 
 
 def main() -> None:
-    with chrome.page("Today", icon="🌱"):
+    with chrome.page("Today", icon=":material/spa:"):
         db = session.database()
         if db is None:
             return

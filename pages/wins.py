@@ -9,11 +9,15 @@ from sqlite_utils import Database
 
 from core import content, overview, store
 from core.models import InvalidInput, WinDraft, parse
-from ui import chrome, charts, session
+from ui import charts, chrome, session
 from ui.crisis import crisis_card
-from ui.render import motion_on, user_text
+from ui.render import motion_on, refusal, user_text
 
-ICONS = {"milestone": "🏅", "small_win": "⭐", "check_in": "✅"}
+ICONS = {
+    "milestone": ":material/military_tech:",
+    "small_win": ":material/star:",
+    "check_in": ":material/check_circle:",
+}
 CALENDAR_WEEKS = 12
 
 
@@ -22,7 +26,7 @@ def log_win(db: Database, owner: str, text: str) -> None:
         draft = parse(WinDraft, {"text": text, "day": session.today()}, today=session.today())
         store.add_win(db, owner=owner, draft=draft, now=session.now())
     except (InvalidInput, store.LimitReached) as problem:
-        st.warning("\n\n".join(getattr(problem, "messages", [str(problem)])), icon="✏️")
+        refusal(problem)
         return
     st.session_state["wins-flash"] = text
     st.rerun()
@@ -37,8 +41,9 @@ def quick_log(db: Database, owner: str) -> None:
         if columns[index % 3].button(chip, key=f"chip-{index}", width="stretch"):
             log_win(db, owner, chip)
     with st.form("own-win", clear_on_submit=False, border=False):
-        text = st.text_input("My own small win", max_chars=200, key="own-win-text",
-                             placeholder="Answered one email")
+        text = st.text_input(
+            "My own small win", max_chars=200, key="own-win-text", placeholder="Answered one email"
+        )
         submitted = st.form_submit_button("Add my win")
     crisis_card(text, key="own-win")
     if submitted:
@@ -58,8 +63,12 @@ def feed(db: Database, owner: str, today: dt.date) -> None:
 
 def chart_section(db: Database, owner: str, today: dt.date) -> None:
     st.subheader("Your progress, in pictures and words")
-    motion = st.toggle("Celebrate with balloons", value=motion_on(db, owner), key="motion",
-                       help="Turn this off if you prefer less movement on screen.")
+    motion = st.toggle(
+        "Celebrate with balloons",
+        value=motion_on(db, owner),
+        key="motion",
+        help="Turn this off if you prefer less movement on screen.",
+    )
     if motion != motion_on(db, owner):
         store.save_setting(db, owner=owner, key="motion", value=motion, now=session.now())
     counts = store.weekly_counts(db, owner=owner, today=today, weeks=12)
@@ -75,15 +84,18 @@ def chart_section(db: Database, owner: str, today: dt.date) -> None:
 
 
 def main() -> None:
-    with chrome.page("Celebrate Wins", icon="🎉", intro="Every step counts — showing up again "
-                     "after a break most of all."):
+    with chrome.page(
+        "Celebrate Wins",
+        icon=":material/celebration:",
+        intro="Every step counts — showing up again after a break most of all.",
+    ):
         db = session.database()
         if db is None:
             return
         owner, today = session.owner(), session.today()
         flash = st.session_state.pop("wins-flash", None)
         if flash:
-            st.success("Win saved. Nice one!", icon="⭐")
+            st.success("Win saved. Nice one!", icon=":material/star:")
             if motion_on(db, owner):
                 st.balloons()
         up = overview.showing_up(db, owner=owner, today=today)

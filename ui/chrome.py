@@ -7,24 +7,34 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from ui.nav import PAGES
+
 HELP_PAGE = "pages/help.py"
 HELP_LABEL = "Need help now?"
 DISCLAIMER = (
-    "Small Steps is a self-help tool. It is not treatment and does not replace "
-    "professional care."
+    "Small Steps is a self-help tool. It is not treatment and does not replace professional care."
 )
 
 
-def help_link(*, sidebar: bool) -> None:
-    where = st.sidebar if sidebar else st
-    where.page_link(HELP_PAGE, label=HELP_LABEL, icon="🆘")
+def help_link() -> None:
+    st.page_link(HELP_PAGE, label=HELP_LABEL, icon=":material/sos:")
+
+
+def sidebar() -> None:
+    """Our own page list: the same in every mode, including a deep link on a fresh server
+    (where Streamlit would otherwise list raw file names)."""
+    with st.sidebar:
+        st.page_link(HELP_PAGE, label=HELP_LABEL, icon=":material/sos:")
+        st.markdown("**Small Steps**")
+        for info in PAGES:
+            st.page_link(info.path, label=info.title, icon=info.icon)
 
 
 @contextmanager
 def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     """Render the top of a page, then its body, then the footer."""
-    help_link(sidebar=True)
-    help_link(sidebar=False)
+    sidebar()
+    help_link()
     st.title(f"{icon} {title}")
     if intro:
         st.write(intro)

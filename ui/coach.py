@@ -13,13 +13,17 @@ def feedback(result: Assessment) -> None:
     """Each letter with an icon AND words (never colour alone)."""
     for criterion in result.criteria.values():
         if criterion.met:
-            st.markdown(f"✅ **{criterion.letter} — {criterion.name}:** looks good. "
-                        f"{criterion.praise}")
+            st.markdown(
+                f":material/check_circle: **{criterion.letter} — {criterion.name}:** looks good. "
+                f"{criterion.praise}"
+            )
         else:
-            st.markdown(f"💡 **{criterion.letter} — {criterion.name}:** not yet. "
-                        f"{criterion.tip}")
+            st.markdown(
+                f":material/lightbulb: **{criterion.letter} — {criterion.name}:** not yet. "
+                f"{criterion.tip}"
+            )
     if result.is_smart:
-        st.success("This goal is SMART. Nice work!", icon="🌟")
+        st.success("This goal is SMART. Nice work!", icon=":material/star:")
 
 
 def suggestions(result: Assessment, *, key: str, use: Callable[[str], None] | None) -> None:

@@ -36,7 +36,7 @@ def crisis_card(*texts: str | None, key: str) -> None:
     if dismissed.get(key) == words:
         return
     with st.container(border=True, key=f"crisis-card-{key}"):
-        st.markdown("#### 💛 You don't have to carry this alone")
+        st.markdown("#### :material/favorite: You don't have to carry this alone")
         st.write(
             "Some of what you wrote sounds really heavy. If you are thinking about hurting "
             "yourself or ending your life, please reach out to someone now — it's free, "
@@ -45,8 +45,11 @@ def crisis_card(*texts: str | None, key: str) -> None:
         code = country()
         for line in help_lines(code)[:1]:
             contact_links(line)
-        st.write(f"In immediate danger, call **{emergency_number(code)}**.")
-        st.page_link(HELP_PAGE, label="More ways to get help", icon="🆘")
+        st.write(
+            f"In immediate danger, call **{emergency_number(code)}** or your local "
+            "emergency number."
+        )
+        st.page_link(HELP_PAGE, label="More ways to get help", icon=":material/sos:")
         st.caption("Your words are saved as usual. This message is not stored anywhere.")
         if st.button("Close this message", key=f"crisis-close-{key}"):
             dismissed[key] = words

@@ -9,34 +9,49 @@ from core.models import Cadence, DreamDraft, GoalDraft, InvalidInput, parse
 from core.smart import assess
 from ui import session
 from ui.crisis import crisis_card
+from ui.render import refusal
 
 K = "dream-"
 STEPS = 3
 
 
 def step_inputs(index: int) -> dict[str, object] | None:
-    text = st.text_input(f"Step {index + 1}" + (" (optional)" if index else ""),
-                         key=f"{K}step-{index}", max_chars=300, persist_state="session",
-                         placeholder="Spend 30 minutes this week looking at college websites."
-                         if index == 0 else "")
+    text = st.text_input(
+        f"Step {index + 1}" + (" (optional)" if index else ""),
+        key=f"{K}step-{index}",
+        max_chars=300,
+        persist_state="session",
+        placeholder="Spend 30 minutes this week looking at college websites." if index == 0 else "",
+    )
     if not text or not text.strip():
         return None
     crisis_card(text, key=f"{K}step-{index}")
     result = assess(text)
     missing = [c.name for c in result.criteria.values() if not c.met]
     if missing:
-        st.caption("💡 To make this step SMART, think about: " + ", ".join(missing).lower()
-                   + ". " + next(c.tip for c in result.criteria.values() if not c.met))
+        st.caption(
+            ":material/lightbulb: To make this step SMART, think about: "
+            + ", ".join(missing).lower()
+            + ". "
+            + next(c.tip for c in result.criteria.values() if not c.met)
+        )
     else:
-        st.caption("✅ This step is SMART.")
+        st.caption(":material/check_circle: This step is SMART.")
     return {"text": text, "cadence": Cadence.ONCE, "times": 1}
 
 
 def flow() -> None:
-    st.write("Big dreams are wonderful. The trick is a first step small enough to start "
-             "this week. Write the dream, then one to three first steps.")
-    dream_text = st.text_input("Your big dream", key=K + "text", max_chars=300,
-                               persist_state="session", placeholder="Go back to school")
+    st.write(
+        "Big dreams are wonderful. The trick is a first step small enough to start "
+        "this week. Write the dream, then one to three first steps."
+    )
+    dream_text = st.text_input(
+        "Your big dream",
+        key=K + "text",
+        max_chars=300,
+        persist_state="session",
+        placeholder="Go back to school",
+    )
     crisis_card(dream_text, key=K + "text")
     steps = [s for s in (step_inputs(i) for i in range(STEPS)) if s]
     if not st.button("Save my dream and its first steps", type="primary", key=K + "save"):
@@ -52,13 +67,16 @@ def flow() -> None:
         drafts = [parse(GoalDraft, s | {"start_date": today}, today=today) for s in steps]
         saved = store.add_dream(db, owner=owner, draft=dream, now=now)
         for draft in drafts:
-            store.add_goal(db, owner=owner, draft=draft.model_copy(update={"dream_id": saved.id}),
-                           now=now)
+            store.add_goal(
+                db, owner=owner, draft=draft.model_copy(update={"dream_id": saved.id}), now=now
+            )
     except (InvalidInput, store.LimitReached) as problem:
-        st.warning("\n\n".join(getattr(problem, "messages", [str(problem)])), icon="✏️")
+        refusal(problem)
         return
     for key in [k for k in st.session_state if str(k).startswith(K)]:
         del st.session_state[key]
-    st.success(f"Saved your dream and {len(drafts)} first step{'s' if len(drafts) > 1 else ''}. "
-               "Each step is now a goal on Today.", icon="🎉")
-
+    st.success(
+        f"Saved your dream and {len(drafts)} first step{'s' if len(drafts) > 1 else ''}. "
+        "Each step is now a goal on Today.",
+        icon=":material/celebration:",
+    )

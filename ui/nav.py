@@ -20,14 +20,14 @@ class PageInfo:
 
 
 PAGES: tuple[PageInfo, ...] = (
-    PageInfo("today", "Today", "🌱"),
-    PageInfo("learn", "Learn SMART", "📘"),
-    PageInfo("build", "Build a Goal", "🧱"),
-    PageInfo("checkin", "Check In", "✅"),
-    PageInfo("wins", "Celebrate Wins", "🎉"),
-    PageInfo("faq", "FAQ", "❓"),
-    PageInfo("data", "Your data", "🔒"),
-    PageInfo("help", "Get help now", "🆘"),
+    PageInfo("today", "Today", ":material/spa:"),
+    PageInfo("learn", "Learn SMART", ":material/school:"),
+    PageInfo("build", "Build a Goal", ":material/flag:"),
+    PageInfo("checkin", "Check In", ":material/check_circle:"),
+    PageInfo("wins", "Celebrate Wins", ":material/celebration:"),
+    PageInfo("faq", "FAQ", ":material/help:"),
+    PageInfo("data", "Your data", ":material/lock:"),
+    PageInfo("help", "Get help now", ":material/sos:"),
 )
 BY_KEY = {info.key: info for info in PAGES}
 
@@ -38,8 +38,13 @@ def path(key: str) -> str:
 
 def navigation() -> Page:
     pages = [
-        st.Page(info.path, title=info.title, icon=info.icon, url_path=info.key,
-                default=info.key == "today")
+        st.Page(
+            info.path,
+            title=info.title,
+            icon=info.icon,
+            url_path=info.key,
+            default=info.key == "today",
+        )
         for info in PAGES
     ]
-    return st.navigation(pages, position="sidebar")
+    return st.navigation(pages, position="hidden")  # ui.chrome.sidebar lists the pages

@@ -25,6 +25,12 @@ def motion_on(db: Database, owner: str) -> bool:
 def celebrate(found: Sequence[Milestone], *, motion: bool) -> None:
     """A toast per new milestone; balloons too unless motion is turned off."""
     for milestone in found:
-        st.toast(milestone.title, icon="🎉")
+        st.toast(milestone.title, icon=":material/celebration:")
     if found and motion:
         st.balloons()
+
+
+def refusal(problem: Exception) -> None:
+    """Show why input was refused: the kind sentences from core, never a traceback."""
+    messages = getattr(problem, "messages", None) or [str(problem)]
+    st.warning("\n\n".join(messages), icon=":material/edit:")

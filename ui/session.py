@@ -65,5 +65,5 @@ def database() -> Database | None:
     try:
         return _open(str(db_path()))
     except store.StoreProblem as problem:
-        st.error(str(problem), icon="🛠️")
+        st.error(str(problem), icon=":material/build:")
         return None

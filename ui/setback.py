@@ -9,10 +9,7 @@ from core.models import CheckIn, CheckInDraft, Goal, GoalStatus, InvalidInput, p
 from core.smart import make_smaller
 from ui import session
 from ui.crisis import crisis_card
-
-
-def _problem(error: Exception) -> None:
-    st.warning("\n\n".join(getattr(error, "messages", [str(error)])), icon="✏️")
+from ui.render import refusal
 
 
 def reflection(goal: Goal, check_in: CheckIn) -> None:
@@ -21,11 +18,17 @@ def reflection(goal: Goal, check_in: CheckIn) -> None:
     with st.form(key=key, border=False):
         st.markdown("**A short, kind look back (optional)**")
         answers = {
-            field: st.text_area(item.question, value=getattr(check_in, field) or "",
-                                key=f"{key}-{field}", max_chars=2000, height=68,
-                                placeholder=item.hint)
-            for field, item in zip(("what_happened", "what_learned", "try_next"),
-                                   words.reflection, strict=True)
+            field: st.text_area(
+                item.question,
+                value=getattr(check_in, field) or "",
+                key=f"{key}-{field}",
+                max_chars=2000,
+                height=68,
+                placeholder=item.hint,
+            )
+            for field, item in zip(
+                ("what_happened", "what_learned", "try_next"), words.reflection, strict=True
+            )
         }
         submitted = st.form_submit_button("Save my reflection")
     crisis_card(*answers.values(), key=key)
@@ -37,9 +40,11 @@ def reflection(goal: Goal, check_in: CheckIn) -> None:
             if db is not None:
                 store.save_check_in(db, owner=session.owner(), draft=draft, now=session.now())
         except InvalidInput as problem:
-            _problem(problem)
+            refusal(problem)
             return
-        st.success("Reflection saved. Noticing what happened is real progress.", icon="💾")
+        st.success(
+            "Reflection saved. Noticing what happened is real progress.", icon=":material/save:"
+        )
 
 
 def offers(goal: Goal) -> None:
@@ -47,14 +52,19 @@ def offers(goal: Goal) -> None:
     smaller, when, pause = st.tabs(["Make it smaller", "Change when", "Pause it"])
     with smaller:
         idea = goal.smaller_version or make_smaller(goal.text) or goal.text
-        text = st.text_input("A smaller version of your goal", value=idea, max_chars=300,
-                             key=f"smaller-{goal.id}")
+        text = st.text_input(
+            "A smaller version of your goal", value=idea, max_chars=300, key=f"smaller-{goal.id}"
+        )
         if st.button("Save the smaller goal", key=f"smaller-save-{goal.id}"):
             change(goal, {"text": text}, "made smaller")
     with when:
-        new_when = st.text_input("When would work better?", value=goal.when or "",
-                                 max_chars=300, key=f"when-{goal.id}",
-                                 placeholder="After my morning coffee")
+        new_when = st.text_input(
+            "When would work better?",
+            value=goal.when or "",
+            max_chars=300,
+            key=f"when-{goal.id}",
+            placeholder="After my morning coffee",
+        )
         if st.button("Save the new time", key=f"when-save-{goal.id}"):
             change(goal, {"when": new_when}, "changed when")
     with pause:
@@ -62,9 +72,14 @@ def offers(goal: Goal) -> None:
         if st.button("Pause this goal", key=f"pause-{goal.id}"):
             db = session.database()
             if db is not None:
-                store.set_status(db, owner=session.owner(), goal_id=goal.id,
-                                 status=GoalStatus.PAUSED, now=session.now(),
-                                 today=session.today())
+                store.set_status(
+                    db,
+                    owner=session.owner(),
+                    goal_id=goal.id,
+                    status=GoalStatus.PAUSED,
+                    now=session.now(),
+                    today=session.today(),
+                )
                 st.rerun()
 
 
@@ -73,10 +88,17 @@ def change(goal: Goal, changes: dict[str, object], reason: str) -> None:
     if db is None:
         return
     try:
-        store.update_goal(db, owner=session.owner(), goal_id=goal.id, changes=changes,
-                          reason=reason, now=session.now(), today=session.today())
+        store.update_goal(
+            db,
+            owner=session.owner(),
+            goal_id=goal.id,
+            changes=changes,
+            reason=reason,
+            now=session.now(),
+            today=session.today(),
+        )
     except InvalidInput as problem:
-        _problem(problem)
+        refusal(problem)
         return
     st.session_state["checkin-changed"] = reason
     st.rerun()
@@ -84,10 +106,15 @@ def change(goal: Goal, changes: dict[str, object], reason: str) -> None:
 
 def panel(goal: Goal, check_in: CheckIn) -> None:
     words = content.setbacks()
-    st.info(words.kind_words[check_in.day.toordinal() % len(words.kind_words)], icon="💛")
+    st.info(
+        words.kind_words[check_in.day.toordinal() % len(words.kind_words)],
+        icon=":material/favorite:",
+    )
     changed = st.session_state.pop("checkin-changed", None)
     if changed:
-        st.success(f"Done — your goal is {changed}. The earlier version is kept in its "
-                   "history.", icon="🌱")
+        st.success(
+            f"Done — your goal is {changed}. The earlier version is kept in its history.",
+            icon=":material/spa:",
+        )
     reflection(goal, check_in)
     offers(goal)

@@ -41,13 +41,13 @@ from core.store.stats import (
 )
 
 __all__ = [
-    "DayActivity",
-    "WeekCounts",
-    "WeekMood",
     "MAX_GOALS",
     "MAX_WINS_PER_DAY",
+    "DayActivity",
     "LimitReached",
     "StoreProblem",
+    "WeekCounts",
+    "WeekMood",
     "add_dream",
     "add_goal",
     "add_win",

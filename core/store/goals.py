@@ -110,7 +110,7 @@ def list_goals(
     if statuses:
         sql += f" AND status IN ({', '.join('?' * len(statuses))})"
         args += [s.value for s in statuses]
-    return [_to_goal(row) for row in db.query(sql + " ORDER BY created_at, id", args)]
+    return [_to_goal(row) for row in db.query(sql + " ORDER BY created_at, rowid", args)]
 
 
 def update_goal(
