@@ -7,6 +7,7 @@ refusal always comes with one short, kind sentence a page can show as it is.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Characters a multi-line box legitimately produces.
@@ -65,3 +66,12 @@ def clean_text(
 
 def _too_long(what: str, max_len: int) -> str:
     return f"That is a lot of words for {what}. Please keep it under {max_len:,} characters."
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:=\"'])")
+
+
+def md_escape(text: str) -> str:
+    """Text shown literally by any Markdown viewer: every ASCII punctuation mark that
+    Markdown could read as syntax is backslash-escaped (CommonMark allows all of them)."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\r", " ").replace("\n", "  \n")

@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from core import store
 from core.models import AREA_LABELS, Goal, GoalStatus
-from ui import chrome, session
+from ui import chrome, demo_mode, session, your_data
 from ui.render import user_text
 
 STATUS_WORDS = {
@@ -16,17 +16,6 @@ STATUS_WORDS = {
     GoalStatus.ACHIEVED: "Reached",
     GoalStatus.ARCHIVED: "Archived",
 }
-
-
-def where_it_lives() -> None:
-    st.subheader("Where your data lives")
-    st.write(
-        "Everything you write stays in one file on this computer. Small Steps sends nothing "
-        "anywhere: no accounts, no tracking, no analytics. Anyone who can open files on this "
-        "computer could read it, so keep your computer locked."
-    )
-    st.caption("Your data file:")
-    st.code(str(session.db_path()), language=None)
 
 
 def history(db: Database, goal: Goal) -> None:
@@ -74,16 +63,23 @@ def goal_row(db: Database, goal: Goal) -> None:
 
 def main() -> None:
     with chrome.page("Your data", icon=":material/lock:"):
-        where_it_lives()
+        your_data.privacy()
         db = session.database()
         if db is None:
             return
+        owner = session.owner()
         st.subheader("Your goals")
-        goals = store.list_goals(db, owner=session.owner())
+        goals = store.list_goals(db, owner=owner)
         if not goals:
             st.write("No goals yet.")
         for goal in goals:
             goal_row(db, goal)
+        your_data.summary_section(db, owner)
+        your_data.export_section(db, owner)
+        your_data.import_section(db, owner)
+        your_data.delete_section(db, owner)
+        st.subheader("Try a demo")
+        demo_mode.offer()
 
 
 main()

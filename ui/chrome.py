@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from ui import demo_mode, session
 from ui.nav import PAGES
 
 HELP_PAGE = "pages/help.py"
@@ -28,6 +29,11 @@ def sidebar() -> None:
         st.markdown("**Small Steps**")
         for info in PAGES:
             st.page_link(info.path, label=info.title, icon=info.icon)
+        if not session.persistent():
+            st.caption(
+                ":material/lock_clock: Private session: what you add here is kept only "
+                "while this browser tab is open. Export it from **Your data** to keep it."
+            )
 
 
 @contextmanager
@@ -35,6 +41,7 @@ def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     """Render the top of a page, then its body, then the footer."""
     sidebar()
     help_link()
+    demo_mode.banner()
     st.title(f"{icon} {title}")
     if intro:
         st.write(intro)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from core.smart import Assessment
+from core.text import md_escape
 
 
 def feedback(result: Assessment) -> None:
@@ -15,12 +16,12 @@ def feedback(result: Assessment) -> None:
         if criterion.met:
             st.markdown(
                 f":material/check_circle: **{criterion.letter} — {criterion.name}:** looks good. "
-                f"{criterion.praise}"
+                f"{md_escape(criterion.praise)}"
             )
         else:
             st.markdown(
                 f":material/lightbulb: **{criterion.letter} — {criterion.name}:** not yet. "
-                f"{criterion.tip}"
+                f"{md_escape(criterion.tip)}"
             )
     if result.is_smart:
         st.success("This goal is SMART. Nice work!", icon=":material/star:")

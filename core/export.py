@@ -1,0 +1,181 @@
+"""Export everything (JSON with a schema version, and CSV), and import it back.
+
+An import is validated completely with the pydantic models before anything is written,
+then written in one transaction: a bad, truncated, oversized or wrong-version file
+changes nothing and says why in plain words. Ids are kept, so importing the same file
+twice does not duplicate anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from sqlite_utils import Database
+
+from core import store
+from core.models import (
+    CheckIn,
+    Dream,
+    Goal,
+    GoalVersion,
+    Win,
+    friendly_messages,
+)
+from core.store import transfer
+
+SCHEMA_VERSION = 1
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+APP = "small-steps"
+
+
+class ImportProblem(ValueError):
+    """The file was not imported; `messages` say why, kindly, and nothing was changed."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+class ExportedGoal(Goal):
+    versions: list[GoalVersion] = Field(min_length=1, max_length=1000)
+    check_ins: list[CheckIn] = Field(default_factory=list, max_length=40_000)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ExportedGoal:
+        numbers = [v.version for v in self.versions]
+        if len(set(numbers)) != len(numbers) or self.version not in numbers:
+            raise ValueError("goal versions do not match")
+        if any(v.goal_id != self.id for v in self.versions) or any(
+            c.goal_id != self.id for c in self.check_ins
+        ):
+            raise ValueError("a version or check-in belongs to another goal")
+        if len({c.day for c in self.check_ins}) != len(self.check_ins):
+            raise ValueError("two check-ins for one day")
+        return self
+
+
+class ExportFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    app: Literal["small-steps"]
+    schema_version: int
+    exported_at: str
+    goals: list[ExportedGoal] = Field(max_length=store.MAX_GOALS)
+    dreams: list[Dream] = Field(default_factory=list, max_length=1000)
+    wins: list[Win] = Field(default_factory=list, max_length=100_000)
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _unique_and_linked(self) -> ExportFile:
+        goal_ids = [g.id for g in self.goals]
+        if len(set(goal_ids)) != len(goal_ids):
+            raise ValueError("two goals share an id")
+        if len({w.id for w in self.wins}) != len(self.wins):
+            raise ValueError("two wins share an id")
+        dream_ids = {d.id for d in self.dreams}
+        if any(g.dream_id is not None and g.dream_id not in dream_ids for g in self.goals):
+            raise ValueError("a goal points to a dream that is not in the file")
+        return self
+
+
+def export_space(db: Database, *, owner: str, now: dt.datetime) -> ExportFile:
+    goals = [
+        ExportedGoal.model_validate(
+            goal.model_dump()
+            | {"versions": transfer.all_versions(db, owner=owner, goal_id=goal.id),
+               "check_ins": transfer.all_check_ins(db, owner=owner, goal_id=goal.id)}
+        )
+        for goal in transfer.all_goals(db, owner=owner)
+    ]
+    return ExportFile(app=APP, schema_version=SCHEMA_VERSION,
+                      exported_at=now.isoformat(timespec="seconds"), goals=goals,
+                      dreams=transfer.all_dreams(db, owner=owner),
+                      wins=transfer.all_wins(db, owner=owner),
+                      settings=store.get_settings(db, owner=owner))
+
+
+def to_json(db: Database, *, owner: str, now: dt.datetime) -> bytes:
+    data = export_space(db, owner=owner, now=now).model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def parse_import(raw: bytes) -> ExportFile:
+    """Check a file completely; raise ImportProblem with plain words if it can't be used."""
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportProblem([f"That file is bigger than {MAX_IMPORT_BYTES // 1024 // 1024} MB, "
+                             "so it can't be a Small Steps export. Nothing was changed."])
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise ImportProblem(["That file isn't a complete Small Steps export (it may be cut "
+                             "off or a different kind of file). Nothing was changed."]) from None
+    if not isinstance(data, dict) or data.get("app") != APP:
+        raise ImportProblem(["That file doesn't look like a Small Steps export. "
+                             "Nothing was changed."])
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ImportProblem([f"That export is in format {version!r}, but this version of Small "
+                             f"Steps reads format {SCHEMA_VERSION}. Nothing was changed."])
+    try:
+        return ExportFile.model_validate(data)
+    except ValidationError as error:
+        details = [m for m in friendly_messages(error) if "didn't look right" not in m]
+        raise ImportProblem(["Part of that file couldn't be read, so nothing was imported.",
+                             *details[:3]]) from None
+
+
+def import_space(db: Database, *, owner: str, file: ExportFile, now: dt.datetime) -> int:
+    """Write a checked export into `owner`'s space in one transaction. Returns the number
+    of goals imported."""
+    room = store.MAX_GOALS - store.count_goals(db, owner=owner)
+    existing = {g.id for g in transfer.all_goals(db, owner=owner)}
+    if sum(1 for g in file.goals if g.id not in existing) > room:
+        raise ImportProblem(["That would be more goals than one space can hold. Archive or "
+                             "delete some first. Nothing was changed."])
+    transfer.load_space(
+        db, owner=owner, now=now, dreams=file.dreams, wins=file.wins,
+        goals=[(g, g.versions, g.check_ins) for g in file.goals], settings=file.settings,
+    )
+    return len(file.goals)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """Spreadsheet apps run cells that start like a formula; a leading ' keeps them text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv(header: list[str], rows: list[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(row.get(name)) for name in header])
+    return out.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read UTF-8
+
+
+def to_csv(db: Database, *, owner: str, now: dt.datetime) -> dict[str, bytes]:
+    """goals.csv, check_ins.csv and wins.csv, for spreadsheets."""
+    space = export_space(db, owner=owner, now=now)
+    goals = [g.model_dump(mode="json", exclude={"versions", "check_ins", "gas"}) for g in
+             space.goals]
+    check_ins = [c.model_dump(mode="json") | {"goal": g.text} for g in space.goals
+                 for c in g.check_ins]
+    wins = [w.model_dump(mode="json") for w in space.wins]
+    goal_header = list(Goal.model_fields)
+    goal_header.remove("gas")
+    return {
+        "goals.csv": _csv(goal_header, goals),
+        "check_ins.csv": _csv(["goal_id", "goal", *(k for k in CheckIn.model_fields
+                                                     if k != "goal_id")], check_ins),
+        "wins.csv": _csv(list(Win.model_fields), wins),
+    }

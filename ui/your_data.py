@@ -1,0 +1,155 @@
+"""The tools on the Your data page: privacy in plain words, export, import, delete,
+and the therapist summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from sqlite_utils import Database
+
+from core import export, store, summary
+from core.modes import Mode
+from core.summary_pdf import to_pdf
+from ui import session
+from ui.render import refusal
+
+
+def privacy() -> None:
+    st.subheader("Where your data lives, and who can see it")
+    if session.in_demo():
+        st.write(
+            "You're in the demo: everything shown belongs to a made-up person and is "
+            "deleted when you leave the demo."
+        )
+    if session.mode() is Mode.LOCAL:
+        st.write(
+            "Everything you write stays in one file on this computer. Small Steps sends "
+            "nothing anywhere: no accounts, no tracking, no analytics. Anyone who can "
+            "open files on this computer could read it, so keep your computer locked."
+        )
+        st.caption("Your data file:")
+        st.code(str(session.db_path()), language=None)
+    elif session.persistent():
+        st.write(
+            "You're signed in, so your goals are kept on this website's server under a "
+            "private code made from your sign-in (we never store your email). Other "
+            "visitors can never see them. The people who run this server could read the "
+            "database, as with any website. There is no tracking or analytics."
+        )
+    else:
+        st.write(
+            "This is a private session. What you add is kept only while this browser "
+            "tab is open — nobody else can see it, and it's gone when you close the tab. "
+            "To keep it, download it below and bring the file back next time."
+        )
+
+
+def export_section(db: Database, owner: str) -> None:
+    st.subheader("Download everything")
+    now = session.now()
+    stamp = now.strftime("%Y-%m-%d")
+    st.download_button(
+        "Download all my data (JSON)",
+        key="export-json",
+        data=export.to_json(db, owner=owner, now=now),
+        file_name=f"small-steps-{stamp}.json",
+        mime="application/json",
+        icon=":material/download:",
+    )
+    st.caption(
+        "The JSON file has everything and can be imported again. The CSV files open "
+        "in a spreadsheet."
+    )
+    columns = st.columns(3)
+    for column, (name, data) in zip(
+        columns, export.to_csv(db, owner=owner, now=now).items(), strict=True
+    ):
+        column.download_button(
+            f"{name}",
+            data=data,
+            file_name=name,
+            mime="text/csv",
+            key=f"export-{name}",
+            icon=":material/table:",
+        )
+
+
+def import_section(db: Database, owner: str) -> None:
+    st.subheader("Bring back a download")
+    upload = st.file_uploader(
+        "A Small Steps JSON file",
+        type=["json"],
+        key="import-file",
+        max_upload_size=export.MAX_IMPORT_BYTES // (1024 * 1024),
+    )
+    if upload is None:
+        return
+    if st.button("Import this file", key="import-go", icon=":material/upload:"):
+        try:
+            data = export.parse_import(upload.getvalue())
+            count = export.import_space(db, owner=owner, file=data, now=session.now())
+        except export.ImportProblem as problem:
+            refusal(problem)
+            return
+        st.success(
+            f"Imported {count} goal{'s' if count != 1 else ''} with their check-ins "
+            "and wins. Anything already here with the same id was updated, not "
+            "copied.",
+            icon=":material/check_circle:",
+        )
+
+
+def delete_section(db: Database, owner: str) -> None:
+    st.subheader("Delete all my data")
+    st.write(
+        "This removes every goal, check-in, reflection and win in this space. It can't "
+        "be undone — download a copy first if you might want it later."
+    )
+    sure = st.checkbox("Yes, I want to delete everything", key="delete-sure")
+    if st.button(
+        "Delete all my data", key="delete-go", disabled=not sure, icon=":material/delete_forever:"
+    ):
+        store.delete_owner(db, owner=owner)
+        st.session_state.pop("delete-sure", None)
+        st.success("Done. Everything in this space is deleted.", icon=":material/check_circle:")
+
+
+def summary_section(db: Database, owner: str) -> None:
+    st.subheader("A summary for my therapist")
+    st.write(
+        "A one-page overview to bring to a session: your goals and their versions, "
+        "week-by-week progress, mood, wins and Goal Attainment Scaling where you set "
+        "levels. It's marked as self-reported, not a clinical measurement."
+    )
+    today = session.today()
+    chosen = st.date_input(
+        "Dates", value=(today - dt.timedelta(weeks=6), today), max_value=today, key="summary-dates"
+    )
+    include = st.checkbox("Include my reflections after hard days", key="summary-reflections")
+    if not isinstance(chosen, tuple) or len(chosen) != 2:
+        st.caption("Pick a start and an end date.")
+        return
+    start, end = summary.clamp_range(chosen[0], chosen[1])
+    if (start, end) != (min(chosen), max(chosen)):
+        st.caption(
+            f"A summary covers up to {summary.MAX_WEEKS} weeks, so it starts {start:%d %B %Y}."
+        )
+    report = summary.build(db, owner=owner, start=start, end=end, include_reflections=include)
+    one, two = st.columns(2)
+    one.download_button(
+        "Summary (PDF)",
+        data=to_pdf(report),
+        file_name="small-steps-summary.pdf",
+        mime="application/pdf",
+        key="summary-pdf",
+        icon=":material/picture_as_pdf:",
+    )
+    two.download_button(
+        "Summary (Markdown)",
+        data=summary.to_markdown(report).encode("utf-8"),
+        file_name="small-steps-summary.md",
+        mime="text/markdown",
+        key="summary-md",
+        icon=":material/description:",
+    )
