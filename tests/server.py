@@ -24,21 +24,24 @@ class StreamlitServer:
     """`with StreamlitServer(db_path) as server:` — `server.url` is ready when entered."""
 
     def __init__(self, db_path: Path, *, script: str = "streamlit_app.py",
-                 env: dict[str, str] | None = None, options: tuple[str, ...] = ()) -> None:
+                 env: dict[str, str] | None = None, options: tuple[str, ...] = (),
+                 address: str = "127.0.0.1") -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_path = db_path
         self.script = script
         self.env = env or {}
         self.options = options
+        self.address = address
         self.process: subprocess.Popen[bytes] | None = None
         self.started_in = 0.0
 
     def __enter__(self) -> StreamlitServer:
-        env = os.environ | {"SMALL_STEPS_DB": str(self.db_path)} | self.env
+        env = {k: v for k, v in os.environ.items() if k != "SMALL_STEPS_MODE"}
+        env |= {"SMALL_STEPS_DB": str(self.db_path)} | self.env
         command = [sys.executable, "-m", "streamlit", "run", self.script,
                    "--server.headless", "true", "--server.port", str(self.port),
-                   "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+                   "--server.address", self.address, "--server.fileWatcherType", "none",
                    "--browser.gatherUsageStats", "false", *self.options]
         start = time.perf_counter()
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,

@@ -32,7 +32,8 @@ def sidebar() -> None:
         if not session.persistent():
             st.caption(
                 ":material/lock_clock: Private session: what you add here is kept only "
-                "while this browser tab is open. Export it from **Your data** to keep it."
+                "while this browser tab is open; reloading or closing it clears it. Export it "
+                       "from **Your data** to keep it."
             )
 
 

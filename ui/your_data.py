@@ -40,7 +40,7 @@ def privacy() -> None:
     else:
         st.write(
             "This is a private session. What you add is kept only while this browser "
-            "tab is open — nobody else can see it, and it's gone when you close the tab. "
+            "tab is open — nobody else can see it, and it's gone when you reload or close the tab. "
             "To keep it, download it below and bring the file back next time."
         )
 

@@ -57,7 +57,8 @@ def open_db(path: str | Path) -> Database:
 
 def memory_db() -> Database:
     """A migrated in-memory database, for tests and demos."""
-    db = Database(memory=True)
+    # One session's reruns run on different threads, one at a time.
+    db = Database(sqlite3.connect(":memory:", check_same_thread=False))
     configure(db.conn)
     migrate(db)
     return db

@@ -4,15 +4,17 @@ recorded, so a test can assert that nothing leaves the machine."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.server import StreamlitServer
 
@@ -74,6 +76,22 @@ def open_context(browser: Browser, server: StreamlitServer, viewport: dict[str, 
 
     context.route("**/*", route)
     return context
+
+
+def after(page: Page, action: Callable[[], object], timeout: float = 30_000) -> None:
+    """Do something that makes Streamlit rerun, and wait until that rerun has finished.
+    (Waiting only for "notRunning" could see the state from before the rerun began.)"""
+    page.evaluate("""() => {
+        const app = document.querySelector('[data-testid="stApp"]');
+        window.__runs = 0;
+        new MutationObserver(() => {
+            if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
+        }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    }""")
+    action()
+    with contextlib.suppress(PlaywrightTimeout):  # some actions need no rerun
+        page.wait_for_function("() => window.__runs > 0", timeout=3_000)
+    wait_ready(page, timeout)
 
 
 def wait_ready(page: Page, timeout: float = 30_000) -> None:
