@@ -66,6 +66,7 @@ GAS_LEVELS = (
     ("gas_2", "+2: much more than I hoped", "much_more"),
 )
 PERSIST: dict[str, Any] = {"persist_state": "session"}
+REVIEW_WEEKS = (1, 2, 4, 8, 12)
 
 
 def value(name: str, default: Any = None) -> Any:
@@ -215,11 +216,15 @@ def step_smaller_and_extras() -> None:
     crisis_card(small, key="build-smaller")
     st.subheader("8. Extras (optional)")
     if st.checkbox("Pick a day to look back at how it went", key=K + "review_on", **PERSIST):
-        st.date_input(
-            "Review date",
+        st.selectbox(
+            "When shall we look back?",
+            REVIEW_WEEKS,
+            index=2,
             key=K + "review",
-            min_value=session.today(),
-            value=session.today() + dt.timedelta(days=28),
+            format_func=lambda w: (
+                f"In {w} week{'s' if w > 1 else ''} "
+                f"({session.today() + dt.timedelta(weeks=w):%a %d %b})"
+            ),
             **PERSIST,
         )
     if st.checkbox(
@@ -244,7 +249,7 @@ def draft_data(area: LifeArea, text: str, cadence: Cadence, times: int) -> dict[
         "start_date": session.today(),
     }
     if value("review_on"):
-        data["review_date"] = value("review")
+        data["review_date"] = session.today() + dt.timedelta(weeks=int(value("review", 4)))
     if value("gas_on"):
         levels = {field: value(key) for key, _, field in GAS_LEVELS}
         data["gas"] = {k: v for k, v in levels.items() if v}

@@ -27,7 +27,7 @@ def check_ins_per_week(counts: list[WeekCounts]) -> alt.Chart:
     ]
     chart = (
         alt.Chart(_data(values), title="Check-ins each week")
-        .mark_bar()
+        .mark_bar(aria=False)
         .encode(
             x=alt.X("week:T", title="Week starting", timeUnit="yearmonthdate"),
             y=alt.Y("sum(count):Q", title="Check-ins (done or partly)"),
@@ -51,7 +51,9 @@ def mood_over_time(moods: list[WeekMood]) -> alt.Chart:
     ]
     chart = (
         alt.Chart(_data(values), title="Average mood each week")
-        .mark_line(point=alt.OverlayMarkDef(filled=True, size=60), color=INK)
+        .mark_line(
+            point=alt.OverlayMarkDef(filled=True, size=60, aria=False), color=INK, aria=False
+        )
         .encode(
             x=alt.X("week:T", title="Week starting"),
             y=alt.Y("mood:Q", title="Mood (1 very low – 5 great)", scale=alt.Scale(domain=[1, 5])),
@@ -82,11 +84,11 @@ def calendar(days: list[DayActivity], *, end: dt.date, weeks: int = 12) -> alt.L
         x=alt.X("week:O", title="Week starting", timeUnit="monthdate"),
         y=alt.Y("weekday:O", title=None, sort=["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
     )
-    cells = base.mark_rect(stroke="#6b6b6b", strokeWidth=0.5).encode(
+    cells = base.mark_rect(stroke="#6b6b6b", strokeWidth=0.5, aria=False).encode(
         color=alt.Color("done:Q", scale=alt.Scale(range=["#ffffff", INK]), title="Done"),
         tooltip=["day:T", "done:Q"],
     )
-    labels = base.mark_text(fontSize=11).encode(
+    labels = base.mark_text(fontSize=11, aria=False).encode(
         text="mark:N",
         color=alt.condition("datum.done > 1", alt.value("white"), alt.value("black")),
     )

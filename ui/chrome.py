@@ -33,7 +33,7 @@ def sidebar() -> None:
             st.caption(
                 ":material/lock_clock: Private session: what you add here is kept only "
                 "while this browser tab is open; reloading or closing it clears it. Export it "
-                       "from **Your data** to keep it."
+                "from **Your data** to keep it."
             )
 
 

@@ -14,6 +14,8 @@ from core.summary_pdf import to_pdf
 from ui import session
 from ui.render import refusal
 
+PERIODS = (2, 4, 6, 8, 12, 26)  # weeks; a summary covers at most summary.MAX_WEEKS
+
 
 def privacy() -> None:
     st.subheader("Where your data lives, and who can see it")
@@ -123,18 +125,13 @@ def summary_section(db: Database, owner: str) -> None:
         "levels. It's marked as self-reported, not a clinical measurement."
     )
     today = session.today()
-    chosen = st.date_input(
-        "Dates", value=(today - dt.timedelta(weeks=6), today), max_value=today, key="summary-dates"
+    weeks = st.selectbox(
+        "Period", PERIODS, index=2, key="summary-weeks", format_func=lambda w: f"The last {w} weeks"
     )
     include = st.checkbox("Include my reflections after hard days", key="summary-reflections")
-    if not isinstance(chosen, tuple) or len(chosen) != 2:
-        st.caption("Pick a start and an end date.")
-        return
-    start, end = summary.clamp_range(chosen[0], chosen[1])
-    if (start, end) != (min(chosen), max(chosen)):
-        st.caption(
-            f"A summary covers up to {summary.MAX_WEEKS} weeks, so it starts {start:%d %B %Y}."
-        )
+    start, end = summary.clamp_range(
+        today - dt.timedelta(weeks=weeks) + dt.timedelta(days=1), today
+    )
     report = summary.build(db, owner=owner, start=start, end=end, include_reflections=include)
     one, two = st.columns(2)
     one.download_button(

@@ -1,0 +1,48 @@
+"""Moving around the real app the way a person does: through its own links, so the
+Streamlit session (and a hosted visitor's private space) is kept."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from tests.browser.conftest import after, wait_ready
+
+
+def open_sidebar(page: Page) -> None:
+    expand = page.locator('[data-testid="stExpandSidebarButton"]')
+    if expand.count() and expand.first.is_visible():
+        after(page, expand.first.click)
+
+
+def go(page: Page, title: str) -> None:
+    """Open a page from the sidebar list (opening the sidebar first on a phone)."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    link = sidebar.get_by_role("link", name=title, exact=True)
+    if not link.is_visible():
+        open_sidebar(page)
+    after(page, link.click)
+    page.locator("h1", has_text=title).first.wait_for()
+    close_sidebar_on_phone(page)
+
+
+def close_sidebar_on_phone(page: Page) -> None:
+    if (page.viewport_size or {}).get("width", 1280) >= 640:
+        return
+    collapse = page.locator('[data-testid="stSidebarCollapseButton"] button')
+    if collapse.count() and collapse.first.is_visible():
+        after(page, collapse.first.click)
+
+
+def type_and_enter(page: Page, label: str, text: str) -> None:
+    box = page.get_by_label(label, exact=False).first
+    box.fill(text)
+    after(page, lambda: box.press("Enter"))
+
+
+def click(page: Page, name: str) -> None:
+    after(page, page.get_by_role("button", name=name).first.click)
+
+
+def start(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_ready(page)
