@@ -26,7 +26,8 @@ def go(page: Page, title: str) -> None:
 
 
 def close_sidebar_on_phone(page: Page) -> None:
-    if (page.viewport_size or {}).get("width", 1280) >= 640:
+    size = page.viewport_size
+    if size is None or size["width"] >= 640:
         return
     collapse = page.locator('[data-testid="stSidebarCollapseButton"] button')
     if collapse.count() and collapse.first.is_visible():
