@@ -117,7 +117,7 @@ def step_sentence() -> str:
     )
     crisis_card(text, key="build-text")
     if text.strip():
-        result = assess(text, why=value("why"), confidence=value("confidence"))
+        result = assess(text, why=value("why") or None, confidence=value("confidence"))
         coach.feedback(result)
         coach.suggestions(result, key=K + "idea", use=set_text)
     else:

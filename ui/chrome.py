@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import streamlit as st
 
 from ui import demo_mode, session
 from ui.nav import PAGES
 
+STYLE = Path(__file__).with_name("style.css")
 HELP_PAGE = "pages/help.py"
 HELP_LABEL = "Need help now?"
 DISCLAIMER = (
@@ -40,6 +42,7 @@ def sidebar() -> None:
 @contextmanager
 def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     """Render the top of a page, then its body, then the footer."""
+    st.html(STYLE)  # style-only: goes to Streamlit's event container, takes no space
     sidebar()
     help_link()
     demo_mode.banner()

@@ -18,8 +18,7 @@ def go(page: Page, title: str) -> None:
     """Open a page from the sidebar list (opening the sidebar first on a phone)."""
     sidebar = page.locator('[data-testid="stSidebar"]')
     link = sidebar.get_by_role("link", name=title, exact=True)
-    if not link.is_visible():
-        open_sidebar(page)
+    open_sidebar(page)  # collapsed on a phone (still "visible", but off-screen)
     after(page, link.click)
     page.locator("h1", has_text=title).first.wait_for()
     close_sidebar_on_phone(page)
