@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from core import store
 from core.models import CheckInDraft, GoalDraft, WinDraft, parse
@@ -31,6 +30,9 @@ GOALS = (
              "expected": "3–4 entries a week", "more": "5–6 entries a week",
              "much_more": "Every night"}},
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 NOTES = ("Felt good after.", "Hard to start, glad I did.", "Raining, did it anyway 🌧️",
          "Tired but okay.", "Called my sister after!", None, None, None)
 WINS = ("Got out of bed", "Drank water", "Took a shower", "Stepped outside",

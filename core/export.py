@@ -12,10 +12,9 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from sqlite_utils import Database
 
 from core import store
 from core.models import (
@@ -27,6 +26,9 @@ from core.models import (
     friendly_messages,
 )
 from core.store import transfer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 5 * 1024 * 1024

@@ -8,8 +8,31 @@ that fails half-way leaves the database as it was.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sys
+
+
+def _import_sqlite_utils_lean() -> None:
+    """Import sqlite-utils without its optional pandas and numpy support.
+
+    sqlite-utils imports pandas and numpy when they are installed, only to map their
+    column types — which Small Steps never passes it. Here they are installed as
+    Streamlit's dependencies and would add a second or more to opening the store, so
+    they are hidden for this one import; anything importing them later gets them as usual.
+    """
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import` fail fast
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in hidden:
+            sys.modules.pop(name, None)
+
+
+_import_sqlite_utils_lean()
+
+from sqlite_utils import Database  # noqa: E402
+from sqlite_utils.migrations import Migrations  # noqa: E402
 
 migrations = Migrations("small_steps")
 

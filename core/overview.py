@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from core import store
 from core.models import CheckIn, CheckInDraft, CheckInStatus, Goal, GoalStatus, parse
@@ -24,6 +23,9 @@ from core.progress import (
     week_progress,
     week_start,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from core import store
 from core.models import CHECKIN_LABELS, CheckIn, Goal, GoalStatus, GoalVersion, Win
 from core.progress import WeekProgress, gas_t_score, week_progress, week_start
 from core.text import md_escape
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_WEEKS = 26
 MAX_REFLECTIONS = 3  # per goal, newest: keeps the summary to about a page

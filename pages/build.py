@@ -15,7 +15,6 @@ from core.models import (
     Goal,
     GoalDraft,
     GoalStatus,
-    InvalidInput,
     LifeArea,
     parse,
     target_label,
@@ -24,7 +23,7 @@ from core.smart import assess, make_smaller
 from ui import chrome, coach, dream, session
 from ui.crisis import crisis_card
 from ui.nav import path
-from ui.render import motion_on, refusal, user_text
+from ui.render import PROBLEMS, motion_on, refusal, user_text
 
 K = "build-"  # widget key prefix; values survive a trip to another page
 FIELDS = (
@@ -278,7 +277,7 @@ def review_and_save(data: dict[str, Any]) -> None:
         try:
             draft = parse(GoalDraft, data, today=session.today())
             goal = store.add_goal(db, owner=owner, draft=draft, now=session.now())
-        except (InvalidInput, store.LimitReached) as problem:
+        except PROBLEMS as problem:
             refusal(problem)
             return
         for name in FIELDS:

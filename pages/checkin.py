@@ -15,13 +15,12 @@ from core.models import (
     CheckInStatus,
     Goal,
     GoalStatus,
-    InvalidInput,
     parse,
 )
 from ui import chrome, session, setback
 from ui.crisis import crisis_card
 from ui.nav import path
-from ui.render import celebrate, motion_on, user_text
+from ui.render import PROBLEMS, celebrate, change_status, motion_on, refusal, user_text
 
 DAYS_BACK = 7
 ICONS = {
@@ -103,8 +102,8 @@ def save(goal: Goal, data: dict[str, object]) -> None:
         found = overview.save_and_find_milestones(
             db, owner=session.owner(), draft=draft, today=today, now=session.now()
         )
-    except InvalidInput as problem:
-        st.warning("\n\n".join(problem.messages), icon=":material/edit:")
+    except PROBLEMS as problem:
+        refusal(problem)
         return
     st.session_state["checkin-flash"] = (goal.id, found)
     st.rerun()
@@ -145,15 +144,7 @@ def paused_goals(goals: list[Goal]) -> None:
     for goal in goals:
         user_text(goal.text)
         if st.button("Resume this goal", key=f"resume-{goal.id}") and db is not None:
-            store.set_status(
-                db,
-                owner=session.owner(),
-                goal_id=goal.id,
-                status=GoalStatus.ACTIVE,
-                now=session.now(),
-                today=session.today(),
-            )
-            st.rerun()
+            change_status(goal.id, GoalStatus.ACTIVE)
 
 
 def main() -> None:

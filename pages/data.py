@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from core import store
 from core.models import AREA_LABELS, Goal, GoalStatus
 from ui import chrome, demo_mode, session, your_data
-from ui.render import user_text
+from ui.render import change_status, user_text
 
 STATUS_WORDS = {
     GoalStatus.ACTIVE: "Active",
@@ -50,15 +50,7 @@ def goal_row(db: Database, goal: Goal) -> None:
         columns = st.columns(len(actions))
         for column, (label, status) in zip(columns, actions, strict=True):
             if column.button(label, key=f"status-{goal.id}-{status}"):
-                store.set_status(
-                    db,
-                    owner=session.owner(),
-                    goal_id=goal.id,
-                    status=status,
-                    now=session.now(),
-                    today=session.today(),
-                )
-                st.rerun()
+                change_status(goal.id, status)
 
 
 def main() -> None:

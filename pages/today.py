@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from core import overview
-from core.models import CHECKIN_LABELS, CheckInStatus, InvalidInput
+from core.models import CHECKIN_LABELS, CheckInStatus
 from core.overview import GoalCard
 from ui import chrome, session
 from ui.nav import path
-from ui.render import celebrate, motion_on, user_text
+from ui.render import PROBLEMS, celebrate, motion_on, refusal, user_text
 
 BUTTONS = (
     (CheckInStatus.DONE, ":material/check_circle:"),
@@ -75,8 +75,8 @@ def record(goal_id: str, status: CheckInStatus, owner: str) -> None:
             today=session.today(),
             now=session.now(),
         )
-    except InvalidInput as problem:
-        st.warning(" ".join(problem.messages))
+    except PROBLEMS as problem:
+        refusal(problem)
         return
     st.session_state["today-flash"] = (AFTER[status], found)
     st.rerun()

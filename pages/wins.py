@@ -8,10 +8,10 @@ import streamlit as st
 from sqlite_utils import Database
 
 from core import content, overview, store
-from core.models import InvalidInput, WinDraft, parse
+from core.models import WinDraft, parse
 from ui import charts, chrome, session
 from ui.crisis import crisis_card
-from ui.render import motion_on, refusal, user_text
+from ui.render import PROBLEMS, kindly, motion_on, refusal, user_text
 
 ICONS = {
     "milestone": ":material/military_tech:",
@@ -25,7 +25,7 @@ def log_win(db: Database, owner: str, text: str) -> None:
     try:
         draft = parse(WinDraft, {"text": text, "day": session.today()}, today=session.today())
         store.add_win(db, owner=owner, draft=draft, now=session.now())
-    except (InvalidInput, store.LimitReached) as problem:
+    except PROBLEMS as problem:
         refusal(problem)
         return
     st.session_state["wins-flash"] = text
@@ -70,7 +70,8 @@ def chart_section(db: Database, owner: str, today: dt.date) -> None:
         help="Turn this off if you prefer less movement on screen.",
     )
     if motion != motion_on(db, owner):
-        store.save_setting(db, owner=owner, key="motion", value=motion, now=session.now())
+        with kindly():
+            store.save_setting(db, owner=owner, key="motion", value=motion, now=session.now())
     counts = store.weekly_counts(db, owner=owner, today=today, weeks=12)
     st.altair_chart(charts.check_ins_per_week(counts), width="stretch")
     st.write(overview.week_words(counts))

@@ -9,7 +9,7 @@ from core.models import Cadence, DreamDraft, GoalDraft, InvalidInput, parse
 from core.smart import assess
 from ui import session
 from ui.crisis import crisis_card
-from ui.render import refusal
+from ui.render import PROBLEMS, refusal
 
 K = "dream-"
 STEPS = 3
@@ -70,7 +70,7 @@ def flow() -> None:
             store.add_goal(
                 db, owner=owner, draft=draft.model_copy(update={"dream_id": saved.id}), now=now
             )
-    except (InvalidInput, store.LimitReached) as problem:
+    except PROBLEMS as problem:
         refusal(problem)
         return
     for key in [k for k in st.session_state if str(k).startswith(K)]:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import streamlit as st
 from sqlite_utils import Database
 
 from core import store
+from core.export import ImportProblem
+from core.models import GoalStatus, InvalidInput
 from core.progress import Milestone
+from core.store import LimitReached, StoreProblem
+from ui import session
+
+# Everything core raises with a kind, ready-to-show message.
+PROBLEMS: tuple[type[Exception], ...] = (InvalidInput, LimitReached, StoreProblem, ImportProblem)
 
 
 def user_text(text: str, *, prefix: str | None = None) -> None:
@@ -34,3 +42,30 @@ def refusal(problem: Exception) -> None:
     """Show why input was refused: the kind sentences from core, never a traceback."""
     messages = getattr(problem, "messages", None) or [str(problem)]
     st.warning("\n\n".join(messages), icon=":material/edit:")
+
+
+@contextmanager
+def kindly() -> Iterator[None]:
+    """Run a change; if core refuses it, show why instead of an error. The rest of the
+    block is skipped, and nothing was saved (core writes all-or-nothing)."""
+    try:
+        yield
+    except PROBLEMS as problem:
+        refusal(problem)
+
+
+def change_status(goal_id: str, status: GoalStatus) -> None:
+    """Pause, resume, archive or reach a goal, then show the page again."""
+    db = session.database()
+    if db is None:
+        return
+    with kindly():
+        store.set_status(
+            db,
+            owner=session.owner(),
+            goal_id=goal_id,
+            status=status,
+            now=session.now(),
+            today=session.today(),
+        )
+        st.rerun()

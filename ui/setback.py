@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from core import content, store
-from core.models import CheckIn, CheckInDraft, Goal, GoalStatus, InvalidInput, parse
+from core.models import CheckIn, CheckInDraft, Goal, GoalStatus, parse
 from core.smart import make_smaller
 from ui import session
 from ui.crisis import crisis_card
-from ui.render import refusal
+from ui.render import PROBLEMS, change_status, refusal
 
 
 def reflection(goal: Goal, check_in: CheckIn) -> None:
@@ -39,7 +39,7 @@ def reflection(goal: Goal, check_in: CheckIn) -> None:
             draft = parse(CheckInDraft, data, today=session.today())
             if db is not None:
                 store.save_check_in(db, owner=session.owner(), draft=draft, now=session.now())
-        except InvalidInput as problem:
+        except PROBLEMS as problem:
             refusal(problem)
             return
         st.success(
@@ -70,17 +70,7 @@ def offers(goal: Goal) -> None:
     with pause:
         st.write("Pausing keeps everything. Resume it whenever you're ready.")
         if st.button("Pause this goal", key=f"pause-{goal.id}"):
-            db = session.database()
-            if db is not None:
-                store.set_status(
-                    db,
-                    owner=session.owner(),
-                    goal_id=goal.id,
-                    status=GoalStatus.PAUSED,
-                    now=session.now(),
-                    today=session.today(),
-                )
-                st.rerun()
+            change_status(goal.id, GoalStatus.PAUSED)
 
 
 def change(goal: Goal, changes: dict[str, object], reason: str) -> None:
@@ -97,7 +87,7 @@ def change(goal: Goal, changes: dict[str, object], reason: str) -> None:
             now=session.now(),
             today=session.today(),
         )
-    except InvalidInput as problem:
+    except PROBLEMS as problem:
         refusal(problem)
         return
     st.session_state["checkin-changed"] = reason

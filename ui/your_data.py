@@ -12,7 +12,7 @@ from core import export, store, summary
 from core.modes import Mode
 from core.summary_pdf import to_pdf
 from ui import session
-from ui.render import refusal
+from ui.render import PROBLEMS, kindly, refusal
 
 PERIODS = (2, 4, 6, 8, 12, 26)  # weeks; a summary covers at most summary.MAX_WEEKS
 
@@ -91,7 +91,7 @@ def import_section(db: Database, owner: str) -> None:
         try:
             data = export.parse_import(upload.getvalue())
             count = export.import_space(db, owner=owner, file=data, now=session.now())
-        except export.ImportProblem as problem:
+        except PROBLEMS as problem:
             refusal(problem)
             return
         st.success(
@@ -112,9 +112,10 @@ def delete_section(db: Database, owner: str) -> None:
     if st.button(
         "Delete all my data", key="delete-go", disabled=not sure, icon=":material/delete_forever:"
     ):
-        store.delete_owner(db, owner=owner)
-        st.session_state.pop("delete-sure", None)
-        st.success("Done. Everything in this space is deleted.", icon=":material/check_circle:")
+        with kindly():
+            store.delete_owner(db, owner=owner)
+            st.session_state.pop("delete-sure", None)
+            st.success("Done. Everything in this space is deleted.", icon=":material/check_circle:")
 
 
 def summary_section(db: Database, owner: str) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core.models import CheckIn, CheckInDraft, CheckInStatus, InvalidInput, Win, WinDraft
 from core.store.connection import LimitReached, write
 from core.store.owners import ensure_owner, new_id, stamp
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_WINS_PER_DAY = 100  # generous for a person, a wall for a script flooding a hosted page
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from core.migrations import migrations
+from core.migrations import migrations  # first: imports sqlite-utils lean
 
 BUSY_TIMEOUT_S = 15.0
 _migrated: set[str] = set()
@@ -83,14 +83,19 @@ def write(db: Database) -> Iterator[Database]:
     """A read-then-write transaction. IMMEDIATE takes the write lock up front, so two
     sessions never both read, then fail with "database is locked" when they write."""
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
     try:
-        yield db
-    except BaseException:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as error:  # read-only, disk full, busy past the timeout
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        raise StoreProblem(_explain(error, None)) from error
 
 
 def _explain(error: Exception, path: Path | None) -> str:
@@ -101,7 +106,7 @@ def _explain(error: Exception, path: Path | None) -> str:
             f"Your saved data file{where} looks damaged, so Small Steps has not touched it. "
             "Keep a copy of it, then point the app at a new file (see README, 'Your data')."
         )
-    if "readonly" in text or "read-only" in text or "permission" in text:
+    if any(w in text for w in ("readonly", "read-only", "permission", "unable to open")):
         return (
             f"Small Steps can't write to its data file{where}. "
             "Check that the folder is writable, or choose another place for it."

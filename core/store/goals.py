@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core.models import (
     Dream,
@@ -22,6 +20,9 @@ from core.models import (
 )
 from core.store.connection import LimitReached, write
 from core.store.owners import ensure_owner, new_id, stamp
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_GOALS = 200  # per person, all statuses: far above human use, protects a hosted server
 FIELD_NAMES = tuple(GoalFields.model_fields)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core.store.connection import write
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def new_id() -> str:

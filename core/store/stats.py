@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from core.models import Cadence, GoalStatus
 from core.progress import COUNT_MILESTONES, MilestoneFacts, progress_from_counts
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 WEEK = "date(day, 'weekday 0', '-6 days')"  # the Monday of a check-in's week
 CREDIT_SQL = "CASE status WHEN 'done' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0.0 END"

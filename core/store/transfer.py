@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core.models import CheckIn, Dream, Goal, GoalVersion, Win
 from core.store.checkins import _CHECKIN_FIELDS, _to_check_in
 from core.store.connection import write
 from core.store.goals import FIELD_NAMES, _field_values, _to_goal, goal_versions
 from core.store.owners import ensure_owner, get_settings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def all_goals(db: Database, *, owner: str) -> list[Goal]:

@@ -1,0 +1,177 @@
+"""How long does each page take to rerun on the real server, from empty to ten years of data?
+
+For each history size a real `streamlit run` server (local mode) gets its own copy of a
+generated database (benchmarks.data). Each page is opened in its own websocket session
+(benchmarks.ws), warmed up, then rerun many times with a pause between reruns. Every page
+rerun is interleaved with a rerun of a *floor* page (benchmarks/floor_app.py, one
+`st.write`, same options, its own server), so each page is reported as a ratio to what
+Streamlit itself costs right now on this noisy machine. The one-click check-in on Today
+(the first goal's "Done" button) is timed the same way.
+
+Targets (shown, never asserted): decade p50 / month p50 <= 1.25 for every page; Today and
+Check In <= 3x floor; every other page <= 5x floor.
+
+    uv run python -m benchmarks.page_latency            # full: about 8 minutes
+    uv run python -m benchmarks.page_latency --quick    # CI smoke run, < 60 s
+    uv run python -m benchmarks.page_latency --no-post-script-gc   # compare without
+                                                        # Streamlit's gc.collect() per run
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.common import GC_OFF, emit_json, mark, p50, p95, ratio, serve, table
+from benchmarks.data import SIZES, fresh_copy
+from benchmarks.ws import Run, Session
+from ui.nav import BY_KEY
+
+PAGES = ("today", "learn", "build", "checkin", "wins", "faq", "data", "help")
+TIGHT = {"today": 3.0, "checkin": 3.0}  # x floor; every other page: LOOSE
+LOOSE = 5.0
+GROWTH = 1.25  # decade p50 / month p50
+FLOOR_SCRIPT = "benchmarks/floor_app.py"
+
+
+def url_path(page: str) -> str:
+    """Today is the default page, so its URL path is "" ("today" is reported not found)."""
+    return "" if page == "today" else page
+
+
+@dataclass
+class Samples:
+    page: list[float] = field(default_factory=list)
+    floor: list[float] = field(default_factory=list)
+
+
+def check(run: Run, page: str) -> None:
+    """Fail loudly if the server did not run the page we asked for."""
+    title = BY_KEY[page].title
+    if run.status != "ok" or run.errors or run.page_not_found:
+        raise RuntimeError(f"{page}: status={run.status} errors={run.errors}")
+    if not any(h.endswith(title) for h in run.headings()):
+        raise RuntimeError(f"{page}: expected the heading {title!r}, got {run.headings()}")
+
+
+def interleaved(action: Session, key: str | None, floor: Session, *, warmup: int, reruns: int,
+                gap: float) -> Samples:
+    """Rerun (or click `key`) and the floor page alternately; the pause keeps the server idle
+    between reruns, as a person's clicks would."""
+    samples = Samples()
+    for i in range(warmup + reruns):
+        run = action.click(key) if key else action.rerun()
+        if run.status != "ok" or run.errors:
+            raise RuntimeError(f"rerun failed: {run.status} {run.errors}")
+        time.sleep(gap)
+        floor_run = floor.rerun()
+        time.sleep(gap)
+        if i >= warmup:
+            samples.page.append(run.seconds * 1000)
+            samples.floor.append(floor_run.seconds * 1000)
+    return samples
+
+
+def first_done_key(run: Run) -> str:
+    buttons = run.widgets_like("today-", "-done")
+    if not buttons:
+        raise RuntimeError("Today shows no Done button")
+    return buttons[0].id[buttons[0].id.index("today-"):]
+
+
+def measure_size(size: str, pages: Sequence[str], floor: Session, folder: Path, *,
+                 args: argparse.Namespace) -> dict[str, Samples]:
+    db = fresh_copy(size, dt.date.today(), folder)
+    found: dict[str, Samples] = {}
+    options = GC_OFF if args.no_post_script_gc else ()
+    with serve(db, mode="local", options=options) as server:
+        with Session(server.port) as prime:  # the default page first, as a browser would
+            check(prime.open(""), "today")
+        for page in pages:
+            with Session(server.port) as session:
+                check(session.open(url_path(page)), page)
+                found[page] = interleaved(session, None, floor, warmup=args.warmup,
+                                          reruns=args.reruns, gap=args.gap)
+            print(f"  {size:<7}{page:<9}p50 {p50(found[page].page):7.1f} ms", flush=True)
+        if size != "empty":
+            with Session(server.port) as session:
+                run = session.open(url_path("today"))
+                check(run, "today")
+                found["click"] = interleaved(session, first_done_key(run), floor,
+                                             warmup=args.warmup, reruns=args.reruns,
+                                             gap=args.gap)
+            print(f"  {size:<7}{'click':<9}p50 {p50(found['click'].page):7.1f} ms", flush=True)
+    return found
+
+
+def report(results: dict[str, dict[str, Samples]], args: argparse.Namespace) -> None:
+    rows: list[tuple[object, ...]] = []
+    payload: dict[str, dict[str, object]] = {}
+    for size, by_page in results.items():
+        payload[size] = {}
+        for page, s in by_page.items():
+            limit = None if page == "click" else TIGHT.get(page, LOOSE)
+            times_floor = ratio(p50(s.page), p50(s.floor))
+            ok = None if limit is None else times_floor <= limit
+            target = "-" if limit is None else f"<= {limit:.0f}x"
+            label = "Today click" if page == "click" else page
+            rows.append((size, label, p50(s.page), p95(s.page), p50(s.floor), times_floor,
+                         target, mark(ok)))
+            payload[size][page] = {"p50_ms": p50(s.page), "p95_ms": p95(s.page),
+                                   "floor_p50_ms": p50(s.floor), "floor_p95_ms": p95(s.floor),
+                                   "x_floor": times_floor, "n": len(s.page), "target_ok": ok}
+    print()
+    print(table(("size", "page", "p50 ms", "p95 ms", "floor p50", "x floor", "target", ""),
+                rows))
+    growth, growth_rows = {}, []
+    small, big = ("month", "decade") if "decade" in results else ("empty", "month")
+    if small in results and big in results:
+        for page in results[big]:
+            if page in results[small]:
+                r = ratio(p50(results[big][page].page), p50(results[small][page].page))
+                ok = r <= GROWTH
+                growth[page] = {"ratio": r, "target_ok": ok}
+                growth_rows.append((page, p50(results[small][page].page),
+                                    p50(results[big][page].page), r, f"<= {GROWTH}", mark(ok)))
+        print()
+        print(table(("page", f"{small} p50", f"{big} p50", f"{big}/{small}", "target", ""),
+                    growth_rows))
+    emit_json({"bench": "page_latency", "quick": args.quick, "reruns": args.reruns,
+               "gap_s": args.gap, "post_script_gc": not args.no_post_script_gc,
+               "sizes": payload, f"{big}_vs_{small}": growth})
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="2 sizes, 2 reruns (CI smoke)")
+    parser.add_argument("--reruns", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--gap", type=float, default=0.1, help="seconds between reruns")
+    parser.add_argument("--sizes", nargs="*", choices=list(SIZES), default=list(SIZES))
+    parser.add_argument("--pages", nargs="*", choices=PAGES, default=list(PAGES))
+    parser.add_argument("--no-post-script-gc", action="store_true",
+                        help="run both servers with --runner.postScriptGC false")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.reruns, args.warmup, args.gap = ["empty", "month"], 2, 0, 0.05
+    started = time.perf_counter()
+    results: dict[str, dict[str, Samples]] = {}
+    options = GC_OFF if args.no_post_script_gc else ()
+    with tempfile.TemporaryDirectory(prefix="small-steps-latency-") as tmp:
+        folder = Path(tmp)
+        with serve(folder / "floor.db", script=FLOOR_SCRIPT, options=options) as floor_server, \
+                Session(floor_server.port) as floor:
+            floor.open("")
+            for size in args.sizes:
+                results[size] = measure_size(size, args.pages, floor, folder, args=args)
+    report(results, args)
+    print(f"took {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

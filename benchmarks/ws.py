@@ -1,0 +1,246 @@
+"""A tiny client for Streamlit's own websocket protocol: open a page, rerun it, click a button.
+
+No browser: it speaks to `ws://HOST:PORT/_stcore/stream` exactly as Streamlit's frontend
+does (checked against streamlit 1.67's starlette_websocket.py and app_session.py):
+
+- the subprotocol header carries `streamlit` (a browser also sends an XSRF token and an
+  old session id there; both are optional, and without an Origin header the server does
+  not ask for the token);
+- nothing runs until the client sends a `BackMsg.rerun_script` holding a `ClientState`:
+  `page_name` is the page's URL path ("checkin"; "" is the default page), and on reruns
+  `page_script_hash` names the page the server reported in its `navigation` message;
+- a run is finished when a `ForwardMsg.script_finished` arrives with a final status (a
+  `st.rerun()` first sends FINISHED_EARLY_FOR_RERUN, then a whole new run follows);
+- a button click is a rerun whose `widget_states` hold `trigger_value = true` for the
+  button's element id, which ends with `-<user key>`.
+
+Everything else the server sends is parsed only to collect the run's elements (kind,
+widget id, text) and exceptions; the rest is ignored. Timings are taken inside the event
+loop, from the send of the BackMsg to the arrival of the final `script_finished`.
+
+`AsyncSession` is for many sessions on one event loop; `Session` wraps one for plain
+synchronous code (its event loop runs in a background thread, so pings are answered
+while the caller sleeps).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, TypeVar
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Element_pb2 import Element as ElementProto
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Subprotocol
+
+T = TypeVar("T")
+FINAL = {ForwardMsg.FINISHED_SUCCESSFULLY: "ok",
+         ForwardMsg.FINISHED_WITH_COMPILE_ERROR: "compile_error"}
+TEXT_FIELDS = ("body", "label", "title", "text")
+
+
+class ProtocolProblem(RuntimeError):
+    """The server did something this client does not understand (or nothing in time)."""
+
+
+@dataclass(frozen=True)
+class Element:
+    kind: str  # the Element proto's type: "button", "heading", "markdown", ...
+    id: str  # a widget's element id ("" for elements that are not widgets)
+    text: str  # body or label, for matching and sanity checks
+
+
+@dataclass
+class Run:
+    """What one script run sent back."""
+
+    seconds: float = 0.0
+    status: str = ""
+    elements: list[Element] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    page_hash: str = ""
+    page_not_found: bool = False
+    messages: int = 0
+    bytes: int = 0
+
+    def headings(self) -> list[str]:
+        return [e.text for e in self.elements if e.kind == "heading"]
+
+    def widget(self, key: str) -> Element:
+        """The widget whose user key is `key` (element ids end with `-<key>`)."""
+        for element in self.elements:
+            if element.id and element.id.endswith(f"-{key}"):
+                return element
+        raise KeyError(f"no widget with key {key!r} in this run")
+
+    def widgets_like(self, prefix: str, suffix: str = "") -> list[Element]:
+        """Widgets whose user key starts with `prefix` (and ends with `suffix`)."""
+        return [e for e in self.elements
+                if e.id and f"-{prefix}" in e.id and e.id.endswith(suffix)]
+
+
+def _describe(element: ElementProto) -> Element:
+    kind = element.WhichOneof("type") or ""
+    inner = getattr(element, kind) if kind else None
+    fields = inner.DESCRIPTOR.fields_by_name if inner is not None else {}
+    widget_id = str(inner.id) if inner is not None and "id" in fields else ""
+    text = next((str(getattr(inner, name)) for name in TEXT_FIELDS
+                 if name in fields and getattr(inner, name)), "")
+    return Element(kind, widget_id, text)
+
+
+class AsyncSession:
+    """One browser-tab-like Streamlit session, driven from asyncio."""
+
+    def __init__(self, port: int, *, host: str = "127.0.0.1", timeout: float = 120.0) -> None:
+        self.url = f"ws://{host}:{port}/_stcore/stream"
+        self.timeout = timeout
+        self.page_name = ""
+        self.page_hash = ""
+        self.pages: dict[str, str] = {}  # URL path -> page script hash, from `navigation`
+        self.last: Run | None = None
+        self._ws: ClientConnection | None = None
+
+    async def connect(self) -> AsyncSession:
+        self._ws = await connect(self.url, subprotocols=[Subprotocol("streamlit")],
+                                 max_size=None, compression=None, open_timeout=self.timeout,
+                                 ping_interval=None)
+        return self
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+            self._ws = None
+
+    async def __aenter__(self) -> AsyncSession:
+        return await self.connect()
+
+    async def __aexit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.close()
+
+    async def open(self, page: str = "") -> Run:
+        """Run `page` (a URL path such as "checkin"; "" is the default page) as if the
+        browser had just loaded it, or navigated to it within this session."""
+        self.page_name = page
+        self.page_hash = self.pages.get(page, "")
+        return await self.rerun()
+
+    async def rerun(self, widgets: Sequence[WidgetState] = ()) -> Run:
+        """Rerun the current page, optionally with some widget states."""
+        message = BackMsg()
+        state = message.rerun_script
+        state.page_name = self.page_name
+        state.page_script_hash = self.page_hash
+        state.widget_states.widgets.extend(widgets)
+        return await self._run(message)
+
+    async def click(self, key: str) -> Run:
+        """Click the button with user key `key` as found in the last run."""
+        if self.last is None:
+            raise ProtocolProblem("open a page before clicking")
+        button = WidgetState(id=self.last.widget(key).id, trigger_value=True)
+        return await self.rerun([button])
+
+    async def _run(self, message: BackMsg) -> Run:
+        if self._ws is None:
+            raise ProtocolProblem("not connected")
+        run = Run()
+        started = time.perf_counter()
+        await self._ws.send(message.SerializeToString())
+        new_run_seen = False
+        async with asyncio.timeout(self.timeout):
+            while True:
+                raw = await self._ws.recv(decode=False)
+                msg = ForwardMsg.FromString(raw)
+                run.messages += 1
+                run.bytes += len(raw)
+                kind = msg.WhichOneof("type")
+                if kind == "new_session":
+                    new_run_seen = True  # anything before this belonged to an earlier run
+                    run.elements.clear()
+                    run.errors.clear()
+                    run.page_hash = msg.new_session.page_script_hash
+                elif kind == "navigation":
+                    run.page_hash = msg.navigation.page_script_hash
+                    self.pages = {p.url_pathname: p.page_script_hash
+                                  for p in msg.navigation.app_pages}
+                elif kind == "page_not_found":
+                    run.page_not_found = True
+                elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                    element = _describe(msg.delta.new_element)
+                    run.elements.append(element)
+                    if element.kind == "exception":
+                        exc = msg.delta.new_element.exception
+                        run.errors.append(f"{exc.type}: {exc.message}")
+                elif kind == "session_event" and msg.session_event.HasField(
+                        "script_compilation_exception"):
+                    exc = msg.session_event.script_compilation_exception
+                    run.errors.append(f"{exc.type}: {exc.message}")
+                elif kind == "script_finished" and new_run_seen:
+                    status = FINAL.get(msg.script_finished)
+                    if status is not None:
+                        run.status = status
+                        break
+        run.seconds = time.perf_counter() - started
+        if run.page_hash:
+            self.page_hash = run.page_hash
+        self.last = run
+        return run
+
+
+class Session:
+    """`AsyncSession` for synchronous code: `with Session(port) as s: s.open("today")`."""
+
+    def __init__(self, port: int, *, host: str = "127.0.0.1", timeout: float = 120.0) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
+                                        name="ws-session-loop")
+        self._thread.start()
+        self.inner = AsyncSession(port, host=host, timeout=timeout)
+        try:
+            self._call(self.inner.connect())
+        except BaseException:
+            self._stop()
+            raise
+
+    def _call(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
+
+    def open(self, page: str = "") -> Run:
+        return self._call(self.inner.open(page))
+
+    def rerun(self, widgets: Sequence[WidgetState] = ()) -> Run:
+        return self._call(self.inner.rerun(widgets))
+
+    def click(self, key: str) -> Run:
+        return self._call(self.inner.click(key))
+
+    @property
+    def last(self) -> Run | None:
+        return self.inner.last
+
+    def close(self) -> None:
+        try:
+            self._call(self.inner.close())
+        finally:
+            self._stop()
+
+    def _stop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=5)
+        self._loop.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
