@@ -7,7 +7,6 @@ owner and `today` explicitly and reads a bounded number of rows.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,19 +34,19 @@ class GoalCard:
     today: CheckIn | None
 
 
+def goal_card(db: Database, *, owner: str, goal: Goal, today: dt.date) -> GoalCard:
+    """One goal with this week's progress and today's check-in (at most 7 rows read)."""
+    week = store.check_ins_between(db, owner=owner, start=week_start(today), end=today,
+                                   goal_id=goal.id)
+    progress = week_progress(cadence=goal.cadence, times=goal.times,
+                             statuses=[c.status for c in week])
+    return GoalCard(goal, progress, next((c for c in week if c.day == today), None))
+
+
 def goal_cards(db: Database, *, owner: str, today: dt.date) -> list[GoalCard]:
     """Each active goal with this week's progress and today's check-in."""
     goals = store.list_goals(db, owner=owner, statuses=(GoalStatus.ACTIVE,))
-    by_goal: dict[str, list[CheckIn]] = defaultdict(list)
-    for item in store.check_ins_between(db, owner=owner, start=week_start(today), end=today):
-        by_goal[item.goal_id].append(item)
-    cards = []
-    for goal in goals:
-        week = by_goal.get(goal.id, [])
-        progress = week_progress(cadence=goal.cadence, times=goal.times,
-                                 statuses=[c.status for c in week])
-        cards.append(GoalCard(goal, progress, next((c for c in week if c.day == today), None)))
-    return cards
+    return [goal_card(db, owner=owner, goal=goal, today=today) for goal in goals]
 
 
 def goal_strength(db: Database, *, owner: str, goal: Goal, today: dt.date) -> float:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import overview
-from core.models import CHECKIN_LABELS, CheckInStatus
-from core.overview import GoalCard
+from core import overview, store
+from core.models import CHECKIN_LABELS, CheckInStatus, GoalStatus
 from ui import chrome, session
 from ui.nav import path
 from ui.render import PROBLEMS, celebrate, motion_on, refusal, user_text
@@ -35,15 +34,24 @@ def welcome() -> None:
     st.page_link(path("learn"), label="Learn what makes a goal SMART", icon=":material/school:")
 
 
-def card(item: GoalCard, *, db_owner: str) -> None:
-    goal = item.goal
+@st.fragment
+def card(goal_id: str) -> None:
+    """One goal's card. A fragment: a check-in reruns just this card, not the page."""
+    db, owner, today = session.database(), session.owner(), session.today()
+    goal = store.get_goal(db, owner=owner, goal_id=goal_id) if db is not None else None
+    if db is None or goal is None:
+        return
+    item = overview.goal_card(db, owner=owner, goal=goal, today=today)
     with st.container(border=True):
         user_text(goal.text)
         st.caption(f"Plan: {goal.target_label}")
         if goal.when:
             st.text(f"When: {goal.when}")
         st.progress(item.week.fraction, text=item.week.label)
-        if item.today is not None:
+        flash = st.session_state.pop(f"today-flash-{goal_id}", None)
+        if flash:
+            st.success(flash, icon=":material/check_circle:")
+        elif item.today is not None:
             st.write(
                 f"Today so far: **{CHECKIN_LABELS[item.today.status]}** "
                 "(tap another button to change it)"
@@ -53,7 +61,7 @@ def card(item: GoalCard, *, db_owner: str) -> None:
             if column.button(
                 CHECKIN_LABELS[status], icon=icon, key=f"today-{goal.id}-{status}", width="stretch"
             ):
-                record(goal.id, status, db_owner)
+                record(goal.id, status, owner)
         if item.today is not None and item.today.status is CheckInStatus.NOT_TODAY:
             st.page_link(
                 path("checkin"),
@@ -78,8 +86,11 @@ def record(goal_id: str, status: CheckInStatus, owner: str) -> None:
     except PROBLEMS as problem:
         refusal(problem)
         return
-    st.session_state["today-flash"] = (AFTER[status], found)
-    st.rerun()
+    st.session_state[f"today-flash-{goal_id}"] = AFTER[status]
+    if found:  # a milestone: show the whole page again, with the wins and a celebration
+        st.session_state["today-celebrate"] = found
+        st.rerun()
+    st.rerun(scope="fragment")
 
 
 def latest_wins(feed: list[overview.FeedItem]) -> None:
@@ -100,17 +111,16 @@ def main() -> None:
         if db is None:
             return
         owner, today = session.owner(), session.today()
-        flash = st.session_state.pop("today-flash", None)
-        if flash:
-            st.success(flash[0])
-            celebrate(flash[1], motion=motion_on(db, owner))
-        cards = overview.goal_cards(db, owner=owner, today=today)
-        if not cards:
+        found = st.session_state.pop("today-celebrate", None)
+        if found:
+            celebrate(found, motion=motion_on(db, owner))
+        goals = store.list_goals(db, owner=owner, statuses=(GoalStatus.ACTIVE,))
+        if not goals:
             welcome()
             return
         st.caption(f"{today:%A %d %B}. One tap per goal is enough.")
-        for item in cards:
-            card(item, db_owner=owner)
+        for goal in goals:
+            card(goal.id)
         latest_wins(overview.wins_feed(db, owner=owner, today=today, limit=3))
 
 
