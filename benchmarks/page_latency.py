@@ -77,8 +77,8 @@ def interleaved(action: Session, key: str | None, floor: Session, *, warmup: int
     return samples
 
 
-def first_done_key(run: Run) -> str:
-    buttons = run.widgets_like("today-", "-done")
+def first_done_key(session: Session) -> str:
+    buttons = session.widgets_like("today-", "-done")
     if not buttons:
         raise RuntimeError("Today shows no Done button")
     return buttons[0].id[buttons[0].id.index("today-"):]
@@ -100,9 +100,8 @@ def measure_size(size: str, pages: Sequence[str], floor: Session, folder: Path, 
             print(f"  {size:<7}{page:<9}p50 {p50(found[page].page):7.1f} ms", flush=True)
         if size != "empty":
             with Session(server.port) as session:
-                run = session.open(url_path("today"))
-                check(run, "today")
-                found["click"] = interleaved(session, first_done_key(run), floor,
+                check(session.open(url_path("today")), "today")
+                found["click"] = interleaved(session, first_done_key(session), floor,
                                              warmup=args.warmup, reruns=args.reruns,
                                              gap=args.gap)
             print(f"  {size:<7}{'click':<9}p50 {p50(found['click'].page):7.1f} ms", flush=True)

@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             start = time.perf_counter()
             app.run()
             walls.append((time.perf_counter() - start) * 1000)
-        threading.setprofile(None)  # type: ignore[arg-type]
+        threading.setprofile(None)
         collect = gc_ms()
         objects = len(gc.get_objects())
     stats = pstats.Stats(*PROFILERS)

@@ -12,11 +12,16 @@ does (checked against streamlit 1.67's starlette_websocket.py and app_session.py
 - a run is finished when a `ForwardMsg.script_finished` arrives with a final status (a
   `st.rerun()` first sends FINISHED_EARLY_FOR_RERUN, then a whole new run follows);
 - a button click is a rerun whose `widget_states` hold `trigger_value = true` for the
-  button's element id, which ends with `-<user key>`.
+  button's element id, which ends with `-<user key>`; a widget drawn inside an
+  `@st.fragment` (its deltas carry `fragment_id`) is clicked as the browser does, with
+  `ClientState.fragment_id` set, so only that fragment reruns (it then finishes with
+  FINISHED_FRAGMENT_RUN_SUCCESSFULLY).
 
 Everything else the server sends is parsed only to collect the run's elements (kind,
-widget id, text) and exceptions; the rest is ignored. Timings are taken inside the event
-loop, from the send of the BackMsg to the arrival of the final `script_finished`.
+widget id, text, fragment) and exceptions; the rest is ignored. The session also keeps
+the whole screen (elements by delta path), which a fragment run only partly redraws.
+Timings are taken inside the event loop, from the send of the BackMsg to the arrival of
+the final `script_finished`.
 
 `AsyncSession` is for many sessions on one event loop; `Session` wraps one for plain
 synchronous code (its event loop runs in a background thread, so pings are answered
@@ -28,7 +33,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Coroutine, Sequence
+from collections.abc import Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TypeVar
@@ -42,6 +47,7 @@ from websockets.typing import Subprotocol
 
 T = TypeVar("T")
 FINAL = {ForwardMsg.FINISHED_SUCCESSFULLY: "ok",
+         ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY: "ok",
          ForwardMsg.FINISHED_WITH_COMPILE_ERROR: "compile_error"}
 TEXT_FIELDS = ("body", "label", "title", "text")
 
@@ -55,6 +61,7 @@ class Element:
     kind: str  # the Element proto's type: "button", "heading", "markdown", ...
     id: str  # a widget's element id ("" for elements that are not widgets)
     text: str  # body or label, for matching and sanity checks
+    fragment_id: str = ""  # the @st.fragment that drew it ("" outside fragments)
 
 
 @dataclass
@@ -67,6 +74,7 @@ class Run:
     errors: list[str] = field(default_factory=list)
     page_hash: str = ""
     page_not_found: bool = False
+    fragment: bool = False  # only a fragment reran (the rest of the screen stayed)
     messages: int = 0
     bytes: int = 0
 
@@ -74,26 +82,33 @@ class Run:
         return [e.text for e in self.elements if e.kind == "heading"]
 
     def widget(self, key: str) -> Element:
-        """The widget whose user key is `key` (element ids end with `-<key>`)."""
-        for element in self.elements:
-            if element.id and element.id.endswith(f"-{key}"):
-                return element
-        raise KeyError(f"no widget with key {key!r} in this run")
+        return find_widget(self.elements, key)
 
     def widgets_like(self, prefix: str, suffix: str = "") -> list[Element]:
-        """Widgets whose user key starts with `prefix` (and ends with `suffix`)."""
-        return [e for e in self.elements
-                if e.id and f"-{prefix}" in e.id and e.id.endswith(suffix)]
+        return widgets_like(self.elements, prefix, suffix)
 
 
-def _describe(element: ElementProto) -> Element:
+def find_widget(elements: Iterable[Element], key: str) -> Element:
+    """The widget whose user key is `key` (element ids end with `-<key>`)."""
+    for element in elements:
+        if element.id and element.id.endswith(f"-{key}"):
+            return element
+    raise KeyError(f"no widget with key {key!r}")
+
+
+def widgets_like(elements: Iterable[Element], prefix: str, suffix: str = "") -> list[Element]:
+    """Widgets whose user key starts with `prefix` (and ends with `suffix`)."""
+    return [e for e in elements if e.id and f"-{prefix}" in e.id and e.id.endswith(suffix)]
+
+
+def _describe(element: ElementProto, fragment_id: str) -> Element:
     kind = element.WhichOneof("type") or ""
     inner = getattr(element, kind) if kind else None
     fields = inner.DESCRIPTOR.fields_by_name if inner is not None else {}
     widget_id = str(inner.id) if inner is not None and "id" in fields else ""
     text = next((str(getattr(inner, name)) for name in TEXT_FIELDS
                  if name in fields and getattr(inner, name)), "")
-    return Element(kind, widget_id, text)
+    return Element(kind, widget_id, text, fragment_id)
 
 
 class AsyncSession:
@@ -106,6 +121,7 @@ class AsyncSession:
         self.page_hash = ""
         self.pages: dict[str, str] = {}  # URL path -> page script hash, from `navigation`
         self.last: Run | None = None
+        self.screen: dict[tuple[int, ...], Element] = {}  # what a browser would show now
         self._ws: ClientConnection | None = None
 
     async def connect(self) -> AsyncSession:
@@ -133,21 +149,28 @@ class AsyncSession:
         self.page_hash = self.pages.get(page, "")
         return await self.rerun()
 
-    async def rerun(self, widgets: Sequence[WidgetState] = ()) -> Run:
-        """Rerun the current page, optionally with some widget states."""
+    async def rerun(self, widgets: Sequence[WidgetState] = (), *, fragment_id: str = "") -> Run:
+        """Rerun the current page (or one fragment of it), optionally with widget states."""
         message = BackMsg()
         state = message.rerun_script
         state.page_name = self.page_name
         state.page_script_hash = self.page_hash
+        state.fragment_id = fragment_id
         state.widget_states.widgets.extend(widgets)
         return await self._run(message)
 
+    def widget(self, key: str) -> Element:
+        """The widget with user key `key` on the screen now."""
+        return find_widget(self.screen.values(), key)
+
+    def widgets_like(self, prefix: str, suffix: str = "") -> list[Element]:
+        return widgets_like(self.screen.values(), prefix, suffix)
+
     async def click(self, key: str) -> Run:
-        """Click the button with user key `key` as found in the last run."""
-        if self.last is None:
-            raise ProtocolProblem("open a page before clicking")
-        button = WidgetState(id=self.last.widget(key).id, trigger_value=True)
-        return await self.rerun([button])
+        """Click the button with user key `key` on the screen now."""
+        button = self.widget(key)
+        state = WidgetState(id=button.id, trigger_value=True)
+        return await self.rerun([state], fragment_id=button.fragment_id)
 
     async def _run(self, message: BackMsg) -> Run:
         if self._ws is None:
@@ -167,6 +190,9 @@ class AsyncSession:
                     new_run_seen = True  # anything before this belonged to an earlier run
                     run.elements.clear()
                     run.errors.clear()
+                    run.fragment = bool(msg.metadata.run.fragment_ids)
+                    if not run.fragment:
+                        self.screen.clear()
                     run.page_hash = msg.new_session.page_script_hash
                 elif kind == "navigation":
                     run.page_hash = msg.navigation.page_script_hash
@@ -175,8 +201,9 @@ class AsyncSession:
                 elif kind == "page_not_found":
                     run.page_not_found = True
                 elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                    element = _describe(msg.delta.new_element)
+                    element = _describe(msg.delta.new_element, msg.delta.fragment_id)
                     run.elements.append(element)
+                    self.screen[tuple(msg.metadata.delta_path)] = element
                     if element.kind == "exception":
                         exc = msg.delta.new_element.exception
                         run.errors.append(f"{exc.type}: {exc.message}")
@@ -217,11 +244,14 @@ class Session:
     def open(self, page: str = "") -> Run:
         return self._call(self.inner.open(page))
 
-    def rerun(self, widgets: Sequence[WidgetState] = ()) -> Run:
-        return self._call(self.inner.rerun(widgets))
+    def rerun(self, widgets: Sequence[WidgetState] = (), *, fragment_id: str = "") -> Run:
+        return self._call(self.inner.rerun(widgets, fragment_id=fragment_id))
 
     def click(self, key: str) -> Run:
         return self._call(self.inner.click(key))
+
+    def widgets_like(self, prefix: str, suffix: str = "") -> list[Element]:
+        return self.inner.widgets_like(prefix, suffix)
 
     @property
     def last(self) -> Run | None:

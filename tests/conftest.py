@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from streamlit.testing.v1 import AppTest
 
 from core import store
 from core.models import CheckInDraft, Goal, GoalDraft, parse
+from ui.session import DB_ENV, MODE_ENV
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
 NOW = dt.datetime(2026, 11, 26, 12, 0, 0)
@@ -33,7 +36,47 @@ def make_goal(db: Database, owner: str = "alice", **fields: object) -> Goal:
     return store.add_goal(db, owner=owner, draft=parse(GoalDraft, data, today=TODAY), now=NOW)
 
 
-def check_in(db: Database, goal: Goal, day: dt.date, status: str = "done", owner: str = "alice",
-             **fields: object) -> None:
+def check_in(
+    db: Database,
+    goal: Goal,
+    day: dt.date,
+    status: str = "done",
+    owner: str = "alice",
+    **fields: object,
+) -> None:
     draft = parse(CheckInDraft, {"goal_id": goal.id, "day": day, "status": status, **fields})
     store.save_check_in(db, owner=owner, draft=draft, now=NOW)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> Path:
+    path = tmp_path / "data" / "small-steps.db"
+    monkeypatch.setenv(DB_ENV, str(path))
+    monkeypatch.setenv(MODE_ENV, mode)
+    return path
+
+
+@pytest.fixture
+def local_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app in local mode on a fresh database file; returns the file's path."""
+    return _app_env(tmp_path, monkeypatch, "local")
+
+
+@pytest.fixture
+def hosted_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app in hosted mode (the server's file is at the returned path)."""
+    return _app_env(tmp_path, monkeypatch, "hosted")
+
+
+def open_page(
+    name: str, *, user: dict[str, object] | None = None, secrets: dict[str, object] | None = None
+) -> AppTest:
+    """Run one page the way a deep link on a fresh server does: the page file alone."""
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    for key, value in (secrets or {}).items():
+        at.secrets[key] = value
+    if user is not None:
+        at.user = user
+    return at.switch_page(f"pages/{name}.py").run()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,23 +29,61 @@ from core.models import (
 )
 from core.safety import detect_crisis
 from core.smart import assess
-from tests.conftest import NOW, TODAY
-from ui.session import DB_ENV, LOCAL_OWNER, MODE_ENV
+from tests.conftest import NOW, TODAY, open_page
+from ui.session import LOCAL_OWNER
 
 ROOT = Path(__file__).resolve().parents[1]
-PYDANTIC_WORDS = ("Input should", "Value error", "validation error", "type=", "pydantic",
-                  "Traceback")
+PYDANTIC_WORDS = (
+    "Input should",
+    "Value error",
+    "validation error",
+    "type=",
+    "pydantic",
+    "Traceback",
+)
 
 NASTY: list[str] = [
-    "", " ", "\t\n  \r\n", "\x00", "walk\x00 5 minutes", "\x07\x1b[31mred", "\ud800",
-    "a\udfffb", "\u200b\u200c\u200d\ufeff", "\u202eevil\u202c", "\u200fשלום\u200e",
-    "e\u0301\u0302\u0303" * 50, "👩🏽‍💻👨‍👩‍👧‍👦🏳️‍🌈", "x" * 1_000_000, "🙂" * 301,
-    "'); DROP TABLE goals;--", "1; DELETE FROM check_ins WHERE 1=1", "Robert'); --",
+    "",
+    " ",
+    "\t\n  \r\n",
+    "\x00",
+    "walk\x00 5 minutes",
+    "\x07\x1b[31mred",
+    "\ud800",
+    "a\udfffb",
+    "\u200b\u200c\u200d\ufeff",
+    "\u202eevil\u202c",
+    "\u200fשלום\u200e",
+    "e\u0301\u0302\u0303" * 50,
+    "👩🏽‍💻👨‍👩‍👧‍👦🏳️‍🌈",
+    "x" * 1_000_000,
+    "🙂" * 301,
+    "'); DROP TABLE goals;--",
+    "1; DELETE FROM check_ins WHERE 1=1",
+    "Robert'); --",
     "# heading\n**bold** [link](http://example.com) ![img](http://example.com/t.png)",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)",
-    "{{ 7*7 }}", "%s %d %(name)s {0} {name!r}", "${jndi:ldap://x}", "12", "-1", "1e309",
-    "NaN", "Infinity", "null", "None", "true", "[]", "{}", "\\", "\\\\n", "\r", "\u2028",
-    "I will walk for 10 minutes after lunch on Monday.", "مرحبا، سأمشي ١٠ دقائق اليوم",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "{{ 7*7 }}",
+    "%s %d %(name)s {0} {name!r}",
+    "${jndi:ldap://x}",
+    "12",
+    "-1",
+    "1e309",
+    "NaN",
+    "Infinity",
+    "null",
+    "None",
+    "true",
+    "[]",
+    "{}",
+    "\\",
+    "\\\\n",
+    "\r",
+    "\u2028",
+    "I will walk for 10 minutes after lunch on Monday.",
+    "مرحبا، سأمشي ١٠ دقائق اليوم",
 ]
 TEXT_FIELDS: dict[str, tuple[type[Any], dict[str, Any], str]] = {
     "goal.text": (GoalDraft, {"start_date": TODAY}, "text"),
@@ -53,10 +91,12 @@ TEXT_FIELDS: dict[str, tuple[type[Any], dict[str, Any], str]] = {
     "goal.why": (GoalDraft, {"text": "Walk", "start_date": TODAY}, "why"),
     "goal.smaller_version": (GoalDraft, {"text": "Walk", "start_date": TODAY}, "smaller_version"),
     "check_in.note": (CheckInDraft, {"day": TODAY, "status": "done"}, "note"),
-    "check_in.what_happened": (CheckInDraft, {"day": TODAY, "status": "not_today"},
-                               "what_happened"),
-    "check_in.what_learned": (CheckInDraft, {"day": TODAY, "status": "not_today"},
-                              "what_learned"),
+    "check_in.what_happened": (
+        CheckInDraft,
+        {"day": TODAY, "status": "not_today"},
+        "what_happened",
+    ),
+    "check_in.what_learned": (CheckInDraft, {"day": TODAY, "status": "not_today"}, "what_learned"),
     "check_in.try_next": (CheckInDraft, {"day": TODAY, "status": "not_today"}, "try_next"),
     "win.text": (WinDraft, {"day": TODAY}, "text"),
     "dream.text": (DreamDraft, {}, "text"),
@@ -70,8 +110,10 @@ any_text = st.one_of(
 
 
 def rows(db: Database) -> dict[str, int]:
-    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("owners", "goals", "goal_versions", "check_ins", "wins", "dreams")}
+    return {
+        t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("owners", "goals", "goal_versions", "check_ins", "wins", "dreams")
+    }
 
 
 def save(db: Database, model: Any) -> Callable[[], Any]:
@@ -92,8 +134,9 @@ def save(db: Database, model: Any) -> Callable[[], Any]:
 def check_one(field: str, value: Any) -> None:
     model_cls, base, name = TEXT_FIELDS[field]
     db = store.memory_db()
-    goal = store.add_goal(db, owner="o", now=NOW,
-                          draft=parse(GoalDraft, {"text": "Walk", "start_date": TODAY}))
+    goal = store.add_goal(
+        db, owner="o", now=NOW, draft=parse(GoalDraft, {"text": "Walk", "start_date": TODAY})
+    )
     data = dict(base, **{name: value})
     if model_cls is CheckInDraft:
         data["goal_id"] = goal.id
@@ -128,23 +171,30 @@ def test_nasty_table_for_every_text_field(field: str, value: str) -> None:
 
 
 numbers = st.one_of(
-    st.integers(min_value=-(10**30), max_value=10**30), st.floats(allow_nan=True),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True),
     st.sampled_from([math.nan, math.inf, -math.inf, 0, -0.0, 1e309, True, False, None]),
-    st.text(max_size=20), st.sampled_from(["3", " 4 ", "07", "1e3", "0x10", "٣", "NaN", ""]),
+    st.text(max_size=20),
+    st.sampled_from(["3", " 4 ", "07", "1e3", "0x10", "٣", "NaN", ""]),
 )
 
 
-@pytest.mark.parametrize(("model_cls", "base", "name"), [
-    (GoalDraft, {"text": "Walk", "start_date": TODAY, "cadence": "week"}, "times"),
-    (GoalDraft, {"text": "Walk", "start_date": TODAY, "cadence": "day"}, "times"),
-    (GoalDraft, {"text": "Walk", "start_date": TODAY}, "confidence"),
-    (CheckInDraft, {"goal_id": "g", "day": TODAY, "status": "done"}, "mood"),
-    (CheckInDraft, {"goal_id": "g", "day": TODAY, "status": "done"}, "amount"),
-], ids=["weekly-times", "daily-times", "confidence", "mood", "amount"])
+@pytest.mark.parametrize(
+    ("model_cls", "base", "name"),
+    [
+        (GoalDraft, {"text": "Walk", "start_date": TODAY, "cadence": "week"}, "times"),
+        (GoalDraft, {"text": "Walk", "start_date": TODAY, "cadence": "day"}, "times"),
+        (GoalDraft, {"text": "Walk", "start_date": TODAY}, "confidence"),
+        (CheckInDraft, {"goal_id": "g", "day": TODAY, "status": "done"}, "mood"),
+        (CheckInDraft, {"goal_id": "g", "day": TODAY, "status": "done"}, "amount"),
+    ],
+    ids=["weekly-times", "daily-times", "confidence", "mood", "amount"],
+)
 @settings(max_examples=150, deadline=None)
 @given(value=numbers)
-def test_numbers_are_in_range_or_refused_kindly(model_cls: type[Any], base: dict[str, Any],
-                                                name: str, value: Any) -> None:
+def test_numbers_are_in_range_or_refused_kindly(
+    model_cls: type[Any], base: dict[str, Any], name: str, value: Any
+) -> None:
     try:
         model = parse(model_cls, dict(base, **{name: value}), today=TODAY)
     except InvalidInput as refused:
@@ -157,17 +207,23 @@ def test_numbers_are_in_range_or_refused_kindly(model_cls: type[Any], base: dict
     assert stored is None or low <= stored <= high
 
 
-dates = st.one_of(st.dates(), st.text(max_size=12), st.integers(),
-                  st.sampled_from(["2026-02-30", "9999-12-31", "0001-01-01", "2026-13-01",
-                                   "26/11/2026", "tomorrow", ""]))
+dates = st.one_of(
+    st.dates(),
+    st.text(max_size=12),
+    st.integers(),
+    st.sampled_from(
+        ["2026-02-30", "9999-12-31", "0001-01-01", "2026-13-01", "26/11/2026", "tomorrow", ""]
+    ),
+)
 
 
 @settings(max_examples=150, deadline=None)
 @given(start=dates, review=st.one_of(st.none(), dates))
 def test_goal_dates_are_sensible_or_refused(start: Any, review: Any) -> None:
     try:
-        goal = parse(GoalDraft, {"text": "Walk", "start_date": start, "review_date": review},
-                     today=TODAY)
+        goal = parse(
+            GoalDraft, {"text": "Walk", "start_date": start, "review_date": review}, today=TODAY
+        )
     except InvalidInput as refused:  # one short message per field that is off
         assert 1 <= len(refused.messages) <= 2
         assert all(len(m) < 160 for m in refused.messages)
@@ -178,12 +234,20 @@ def test_goal_dates_are_sensible_or_refused(start: Any, review: Any) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=any_text, why=st.one_of(st.none(), any_text),
-       confidence=st.one_of(st.none(), st.integers(-5, 15)))
+@given(
+    text=any_text,
+    why=st.one_of(st.none(), any_text),
+    confidence=st.one_of(st.none(), st.integers(-5, 15)),
+)
 def test_the_coach_never_raises(text: str, why: str | None, confidence: int | None) -> None:
     result = assess(text, why=why, confidence=confidence)
-    assert set(result.criteria) == {"specific", "measurable", "achievable", "relevant",
-                                    "time_bound"}
+    assert set(result.criteria) == {
+        "specific",
+        "measurable",
+        "achievable",
+        "relevant",
+        "time_bound",
+    }
 
 
 @settings(max_examples=200, deadline=None)
@@ -193,13 +257,6 @@ def test_crisis_detection_never_raises(text: str) -> None:
 
 
 # ---------------------------------------------------------------- through the pages
-
-@pytest.fixture
-def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    path = tmp_path / "app.db"
-    monkeypatch.setenv(DB_ENV, str(path))
-    monkeypatch.setenv(MODE_ENV, "local")
-    yield path
 
 
 def _utf8(value: str) -> bool:
@@ -217,23 +274,21 @@ def _utf8(value: str) -> bool:
 PAGE_NASTY = [*[v for v in NASTY if len(v) < 5000 and _utf8(v)][::2], "x" * 20_000]
 
 
-def page(name: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    return at.switch_page(f"pages/{name}.py").run()
-
-
 def said(at: AppTest) -> str:
-    return " ".join(str(getattr(e, "value", "")) for kind in ("warning", "success", "error")
-                    for e in at.get(kind))
+    return " ".join(
+        str(getattr(e, "value", ""))
+        for kind in ("warning", "success", "error")
+        for e in at.get(kind)
+    )
 
 
 @pytest.mark.parametrize("value", PAGE_NASTY, ids=[f"nasty{i}" for i in range(len(PAGE_NASTY))])
-def test_nasty_goal_through_build_page(app_db: Path, value: str) -> None:
-    at = page("build")
+def test_nasty_goal_through_build_page(local_app: Path, value: str) -> None:
+    at = open_page("build")
     at.text_input(key="build-text").input(value).run()
     at.button(key="build-save").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    goals = store.list_goals(store.open_db(app_db), owner=LOCAL_OWNER)
+    goals = store.list_goals(store.open_db(local_app), owner=LOCAL_OWNER)
     if goals:
         assert goals[0].text == value.strip() and "saved" in said(at)
     else:
@@ -241,11 +296,15 @@ def test_nasty_goal_through_build_page(app_db: Path, value: str) -> None:
 
 
 @pytest.mark.parametrize("value", PAGE_NASTY, ids=[f"nasty{i}" for i in range(len(PAGE_NASTY))])
-def test_nasty_note_and_small_win_through_pages(app_db: Path, value: str) -> None:
-    db = store.open_db(app_db)
-    goal = store.add_goal(db, owner=LOCAL_OWNER, now=NOW, draft=parse(
-        GoalDraft, {"text": "Walk 5 minutes today", "start_date": dt.date.today()}))
-    at = page("checkin")
+def test_nasty_note_and_small_win_through_pages(local_app: Path, value: str) -> None:
+    db = store.open_db(local_app)
+    goal = store.add_goal(
+        db,
+        owner=LOCAL_OWNER,
+        now=NOW,
+        draft=parse(GoalDraft, {"text": "Walk 5 minutes today", "start_date": dt.date.today()}),
+    )
+    at = open_page("checkin")
     key = f"ci-{goal.id}-{dt.date.today().isoformat()}"
     at.text_area(key=f"{key}-note").input(value)
     at.button(key=f"FormSubmitter:{key}-form-Save check-in").click().run()
@@ -257,7 +316,7 @@ def test_nasty_note_and_small_win_through_pages(app_db: Path, value: str) -> Non
         assert saved.note == (value.strip() or None)
     else:
         assert at.warning
-    wins = page("wins")
+    wins = open_page("wins")
     wins.text_input(key="own-win-text").input(value)
     wins.button(key="FormSubmitter:own-win-Add my win").click().run()
     assert not wins.exception, [e.value for e in wins.exception]
@@ -270,29 +329,56 @@ def test_nasty_note_and_small_win_through_pages(app_db: Path, value: str) -> Non
         assert wins.warning
 
 
-@pytest.mark.parametrize("raw", [
-    b"", b"\x00" * 100, b"{", b"[]", b'{"app": "small-steps"}', "🙂".encode() * 1000,
-    json.dumps({"app": "small-steps", "schema_version": 1, "exported_at": "x",
-                "goals": [{"text": "'); DROP TABLE goals;--"}]}).encode(),
-], ids=["empty", "nul", "truncated", "list", "no-version", "emoji", "sql-ish-goal"])
-def test_nasty_import_files_through_the_page(app_db: Path, raw: bytes) -> None:
-    at = page("data")
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b"\x00" * 100,
+        b"{",
+        b"[]",
+        b'{"app": "small-steps"}',
+        "🙂".encode() * 1000,
+        json.dumps(
+            {
+                "app": "small-steps",
+                "schema_version": 1,
+                "exported_at": "x",
+                "goals": [{"text": "'); DROP TABLE goals;--"}],
+            }
+        ).encode(),
+    ],
+    ids=["empty", "nul", "truncated", "list", "no-version", "emoji", "sql-ish-goal"],
+)
+def test_nasty_import_files_through_the_page(local_app: Path, raw: bytes) -> None:
+    at = open_page("data")
     (uploader,) = at.get("file_uploader")
     assert isinstance(uploader, FileUploader)
     uploader.set_value(("x.json", raw, "application/json"))
     at.run()
     at.button(key="import-go").click().run()
     assert not at.exception
-    assert any("Nothing was changed" in w.value or "nothing was imported" in w.value
-               for w in at.warning)
-    assert store.count_goals(store.open_db(app_db), owner=LOCAL_OWNER) == 0
+    assert any(
+        "Nothing was changed" in w.value or "nothing was imported" in w.value for w in at.warning
+    )
+    assert store.count_goals(store.open_db(local_app), owner=LOCAL_OWNER) == 0
 
 
 def test_export_survives_nasty_text(db: Database) -> None:
-    goal = store.add_goal(db, owner="o", now=NOW, draft=parse(
-        GoalDraft, {"text": "'); DROP TABLE goals;-- {{ }} %s", "start_date": TODAY}))
-    store.save_check_in(db, owner="o", now=NOW, draft=parse(CheckInDraft, {
-        "goal_id": goal.id, "day": TODAY, "status": "done", "note": "\u202eevil\u202c 🏳️‍🌈"}))
+    goal = store.add_goal(
+        db,
+        owner="o",
+        now=NOW,
+        draft=parse(GoalDraft, {"text": "'); DROP TABLE goals;-- {{ }} %s", "start_date": TODAY}),
+    )
+    store.save_check_in(
+        db,
+        owner="o",
+        now=NOW,
+        draft=parse(
+            CheckInDraft,
+            {"goal_id": goal.id, "day": TODAY, "status": "done", "note": "\u202eevil\u202c 🏳️‍🌈"},
+        ),
+    )
     raw = export.to_json(db, owner="o", now=NOW)
     other = store.memory_db()
     export.import_space(other, owner="o", file=export.parse_import(raw), now=NOW)

@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 from core import store
 from core.migrations import migrations
 from core.models import CheckInDraft, GoalDraft, WinDraft, parse
-from tests.conftest import NOW, TODAY
+from tests.conftest import NOW, TODAY, open_page
 from ui.session import DB_ENV, LOCAL_OWNER, MODE_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,8 +34,9 @@ SECONDS = float(os.environ.get("SMALL_STEPS_CONCURRENCY_SECONDS", "20"))
 
 def new_goal(path: Path, owner: str = LOCAL_OWNER, text: str = "Walk 5 minutes today") -> str:
     db = store.open_db(path)
-    goal = store.add_goal(db, owner=owner, now=NOW,
-                          draft=parse(GoalDraft, {"text": text, "start_date": TODAY}))
+    goal = store.add_goal(
+        db, owner=owner, now=NOW, draft=parse(GoalDraft, {"text": text, "start_date": TODAY})
+    )
     db.close()
     return goal.id
 
@@ -50,7 +51,10 @@ def test_killed_mid_write_loses_nothing_that_was_saved(tmp_path: Path) -> None:
     for _ in range(KILLS):
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.fault_worker", str(path), goal_id, str(next_i)],
-            cwd=ROOT, stdout=subprocess.PIPE, text=True)
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout is not None
         first = child.stdout.readline()  # wait until it is really writing
         if first.startswith("ok "):
@@ -63,17 +67,21 @@ def test_killed_mid_write_loses_nothing_that_was_saved(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     base = dt.date(2026, 11, 26)
-    saved = {(base - dt.date.fromisoformat(day)).days: note
-             for day, note in db.execute("SELECT day, note FROM check_ins")}
+    saved = {
+        (base - dt.date.fromisoformat(day)).days: note
+        for day, note in db.execute("SELECT day, note FROM check_ins")
+    }
     assert confirmed <= set(saved), f"lost {len(confirmed - set(saved))} confirmed saves"
     for i, note in saved.items():  # nothing half-written
         assert note == f"note {i}:" + "x" * (i % 300)
     version, top = db.execute(
         "SELECT g.version, max(v.version) FROM goals g JOIN goal_versions v "
-        "ON v.owner = g.owner AND v.goal_id = g.id").fetchone()
+        "ON v.owner = g.owner AND v.goal_id = g.id"
+    ).fetchone()
     assert version == top
-    print(f"\nkill test: {KILLS} kills, {len(confirmed)} confirmed saves, "
-          f"{len(saved)} rows, lost 0")
+    print(
+        f"\nkill test: {KILLS} kills, {len(confirmed)} confirmed saves, {len(saved)} rows, lost 0"
+    )
 
 
 def test_double_submit_makes_one_check_in(tmp_path: Path) -> None:
@@ -101,8 +109,9 @@ def test_double_submit_makes_one_check_in(tmp_path: Path) -> None:
     assert db.execute("SELECT count(*) FROM check_ins").fetchone()[0] == 1
 
 
-def visitor(path: str, owner: str, goal_id: str, seconds: float,
-            seed: int) -> tuple[int, int, list[str]]:
+def visitor(
+    path: str, owner: str, goal_id: str, seconds: float, seed: int
+) -> tuple[int, int, list[str]]:
     """Mixed reads and read-then-write saves for `seconds`; returns (check-ins saved,
     goal edits, errors)."""
     from core import overview
@@ -120,12 +129,23 @@ def visitor(path: str, owner: str, goal_id: str, seconds: float,
                 store.weekly_counts(db, owner=owner, today=TODAY)
             elif roll < 0.8:
                 day = TODAY - dt.timedelta(days=saves)
-                store.save_check_in(db, owner=owner, now=NOW, draft=parse(
-                    CheckInDraft, {"goal_id": goal_id, "day": day, "status": "done"}))
+                store.save_check_in(
+                    db,
+                    owner=owner,
+                    now=NOW,
+                    draft=parse(CheckInDraft, {"goal_id": goal_id, "day": day, "status": "done"}),
+                )
                 saves += 1
             else:
-                store.update_goal(db, owner=owner, goal_id=goal_id, reason="edited", now=NOW,
-                                  today=TODAY, changes={"text": f"Walk {edits + 2} minutes"})
+                store.update_goal(
+                    db,
+                    owner=owner,
+                    goal_id=goal_id,
+                    reason="edited",
+                    now=NOW,
+                    today=TODAY,
+                    changes={"text": f"Walk {edits + 2} minutes"},
+                )
                 edits += 1
         except Exception as error:
             errors.append(f"{type(error).__name__}: {error}")
@@ -138,8 +158,9 @@ def check_counts(path: Path, owners: list[str], results: list[tuple[int, int, li
     for owner, (saves, edits, errors) in zip(owners, results, strict=True):
         assert errors == [], errors[:3]
         stored = db.execute("SELECT count(*) FROM check_ins WHERE owner = ?", [owner]).fetchone()
-        versions = db.execute("SELECT count(*) FROM goal_versions WHERE owner = ?",
-                              [owner]).fetchone()
+        versions = db.execute(
+            "SELECT count(*) FROM goal_versions WHERE owner = ?", [owner]
+        ).fetchone()
         assert stored[0] == saves, "lost check-ins"
         assert versions[0] == edits + 1, "lost goal edits"
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -171,68 +192,72 @@ def test_two_processes_at_once_lock_nothing_and_lose_nothing(tmp_path: Path) -> 
     owners = ["process-a", "process-b"]
     goals = [new_goal(path, owner) for owner in owners]
     with multiprocessing.get_context("spawn").Pool(2) as pool:
-        results = pool.starmap(visitor, [(str(path), owners[i], goals[i], SECONDS, i)
-                                         for i in range(2)])
+        results = pool.starmap(
+            visitor, [(str(path), owners[i], goals[i], SECONDS, i) for i in range(2)]
+        )
     check_counts(path, owners, results)
 
 
 # ---------------------------------------------------------------- damaged files
 
-def page_run(name: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    return at.switch_page(f"pages/{name}.py").run()
-
 
 def shown(at: AppTest) -> str:
-    return " ".join(str(getattr(e, "value", "")) for kind in ("error", "warning", "markdown",
-                                                               "text") for e in at.get(kind))
-
-
-@pytest.fixture
-def local_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "data" / "small-steps.db"
-    monkeypatch.setenv(DB_ENV, str(path))
-    monkeypatch.setenv(MODE_ENV, "local")
-    return path
+    return " ".join(
+        str(getattr(e, "value", ""))
+        for kind in ("error", "warning", "markdown", "text")
+        for e in at.get(kind)
+    )
 
 
 @pytest.mark.parametrize("name", ["today", "checkin", "wins", "data", "help"])
-def test_a_garbage_file_is_explained_and_never_touched(local_env: Path, name: str) -> None:
-    local_env.parent.mkdir(parents=True)
+def test_a_garbage_file_is_explained_and_never_touched(local_app: Path, name: str) -> None:
+    local_app.parent.mkdir(parents=True)
     garbage = os.urandom(4096)
-    local_env.write_bytes(garbage)
-    at = page_run(name)
+    local_app.write_bytes(garbage)
+    at = open_page(name)
     assert not at.exception
     assert at.page_link[0].value == "Need help now?"
     if name != "help":
         assert "looks damaged" in shown(at) and "Keep a copy" in shown(at)
-    assert local_env.read_bytes() == garbage
-    assert not local_env.with_name(local_env.name + "-wal").exists()
+    assert local_app.read_bytes() == garbage
+    assert not local_app.with_name(local_app.name + "-wal").exists()
 
 
-def test_a_leftover_wal_from_a_crash_is_recovered(local_env: Path, tmp_path: Path) -> None:
-    goal_id = new_goal(local_env)
-    live = store.open_db(local_env)
+def test_a_leftover_wal_from_a_crash_is_recovered(local_app: Path, tmp_path: Path) -> None:
+    goal_id = new_goal(local_app)
+    live = store.open_db(local_app)
     live.execute("PRAGMA wal_autocheckpoint = 0")
-    store.save_check_in(live, owner=LOCAL_OWNER, now=NOW, draft=parse(
-        CheckInDraft, {"goal_id": goal_id, "day": dt.date.today(), "status": "done",
-                       "note": "in the wal only"}))
+    store.save_check_in(
+        live,
+        owner=LOCAL_OWNER,
+        now=NOW,
+        draft=parse(
+            CheckInDraft,
+            {
+                "goal_id": goal_id,
+                "day": dt.date.today(),
+                "status": "done",
+                "note": "in the wal only",
+            },
+        ),
+    )
     crashed = tmp_path / "crashed" / "small-steps.db"
     crashed.parent.mkdir()
     for suffix in ("", "-wal", "-shm"):  # the files as a crash would leave them
-        shutil.copy(f"{local_env}{suffix}", f"{crashed}{suffix}")
+        shutil.copy(f"{local_app}{suffix}", f"{crashed}{suffix}")
     os.environ[DB_ENV] = str(crashed)
-    at = page_run("checkin")
+    at = open_page("checkin")
     assert not at.exception and "looks damaged" not in shown(at)
-    saved = store.get_check_in(store.open_db(crashed), owner=LOCAL_OWNER, goal_id=goal_id,
-                               day=dt.date.today())
+    saved = store.get_check_in(
+        store.open_db(crashed), owner=LOCAL_OWNER, goal_id=goal_id, day=dt.date.today()
+    )
     assert saved is not None and saved.note == "in the wal only"
 
 
-def test_a_garbage_wal_does_not_break_the_app(local_env: Path) -> None:
-    new_goal(local_env, text="Survives a bad wal")
-    local_env.with_name(local_env.name + "-wal").write_bytes(os.urandom(8192))
-    at = page_run("today")
+def test_a_garbage_wal_does_not_break_the_app(local_app: Path) -> None:
+    new_goal(local_app, text="Survives a bad wal")
+    local_app.with_name(local_app.name + "-wal").write_bytes(os.urandom(8192))
+    at = open_page("today")
     assert not at.exception
     assert "Survives a bad wal" in [t.value for t in at.text]
 
@@ -258,11 +283,11 @@ def test_a_read_only_folder_is_explained(tmp_path: Path, existing: bool) -> None
     env = os.environ | {DB_ENV: str(path), MODE_ENV: "local", "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-c", READ_ONLY_SCRIPT, str(ROOT / "streamlit_app.py")]
     if os.geteuid() == 0:  # root ignores file permissions unless we drop that power
-        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner",
-                   *command]
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
     try:
-        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
-                                timeout=120)
+        result = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
     finally:
         folder.chmod(0o755)
     import json
@@ -302,5 +327,9 @@ def test_a_write_that_the_disk_refuses_becomes_a_kind_message(tmp_path: Path) ->
     read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     db = Database(read_only)
     with pytest.raises(store.StoreProblem, match="can't write"):
-        store.add_win(db, owner=LOCAL_OWNER, now=NOW,
-                      draft=parse(WinDraft, {"text": "Drank water", "day": TODAY}))
+        store.add_win(
+            db,
+            owner=LOCAL_OWNER,
+            now=NOW,
+            draft=parse(WinDraft, {"text": "Drank water", "day": TODAY}),
+        )

@@ -7,7 +7,6 @@ these tests also prove each page sets up its own frame, owner and store.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,9 @@ from streamlit.testing.v1 import AppTest
 
 from core import content, demo, store
 from core.models import CheckInStatus, GoalStatus
+from tests.conftest import open_page
 from ui.nav import PAGES
-from ui.session import DB_ENV, LOCAL_OWNER
+from ui.session import LOCAL_OWNER
 
 ROOT = Path(__file__).resolve().parents[1]
 HELP = "Need help now?"
@@ -26,22 +26,10 @@ CRISIS = "Honestly I want to kill myself some days"
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    path = tmp_path / "app.db"
-    monkeypatch.setenv(DB_ENV, str(path))
-    yield path
-
-
-@pytest.fixture
-def filled(db_path: Path) -> Database:
-    db = store.open_db(db_path)
+def filled(local_app: Path) -> Database:
+    db = store.open_db(local_app)
     demo.populate(db, owner=LOCAL_OWNER, today=dt.date.today(), weeks=6)
     return db
-
-
-def page(name: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    return at.switch_page(f"pages/{name}.py").run()
 
 
 def no_exception(at: AppTest) -> None:
@@ -57,8 +45,8 @@ def markdown(at: AppTest) -> str:
 
 
 @pytest.mark.parametrize("name", [p.key for p in PAGES])
-def test_every_page_renders_empty_with_help_link_and_disclaimer(db_path: Path, name: str) -> None:
-    at = page(name)
+def test_every_page_renders_empty_with_help_link_and_disclaimer(local_app: Path, name: str) -> None:
+    at = open_page(name)
     no_exception(at)
     assert at.page_link[0].value == HELP  # the same place on every page
     assert any("not treatment" in c.value for c in at.caption)
@@ -66,44 +54,44 @@ def test_every_page_renders_empty_with_help_link_and_disclaimer(db_path: Path, n
 
 @pytest.mark.parametrize("name", [p.key for p in PAGES])
 def test_every_page_renders_with_weeks_of_data(filled: Database, name: str) -> None:
-    at = page(name)
+    at = open_page(name)
     no_exception(at)
 
 
 def build_goal(text: str) -> AppTest:
-    at = page("build")
+    at = open_page("build")
     at.text_input(key="build-text").input(text).run()
     at.button(key="build-save").click().run()
     no_exception(at)
     return at
 
 
-def only_goal(db_path: Path) -> str:
-    (goal,) = store.list_goals(store.open_db(db_path), owner=LOCAL_OWNER)
+def only_goal(local_app: Path) -> str:
+    (goal,) = store.list_goals(store.open_db(local_app), owner=LOCAL_OWNER)
     return goal.id
 
 
-def test_build_then_check_in_then_wins_everywhere(db_path: Path) -> None:
+def test_build_then_check_in_then_wins_everywhere(local_app: Path) -> None:
     at = build_goal("I will walk for 10 minutes after lunch on Monday, Wednesday and Friday.")
     assert any("saved" in s.value for s in at.success)
     assert at.get("download_button")
-    today = page("today")
+    today = open_page("today")
     assert "I will walk for 10 minutes after lunch on Monday, Wednesday and Friday." in texts(today)
-    goal_id = only_goal(db_path)
+    goal_id = only_goal(local_app)
     today.button(key=f"today-{goal_id}-{CheckInStatus.DONE}").click().run()
     no_exception(today)
     assert any("Saved: done" in s.value for s in today.success)
     assert any("first check-in" in t.value.lower() for t in today.toast)
     assert "1 of 3 this week" in [p.proto.text for p in today.get("progress")]
-    wins = page("wins")
+    wins = open_page("wins")
     assert "Your very first check-in" in markdown(wins)
     assert "Did it" in markdown(wins)
 
 
-def test_not_today_then_make_it_smaller_keeps_both_versions(db_path: Path) -> None:
+def test_not_today_then_make_it_smaller_keeps_both_versions(local_app: Path) -> None:
     build_goal("I will walk for 20 minutes after lunch every day.")
-    goal_id = only_goal(db_path)
-    checkin = page("checkin")
+    goal_id = only_goal(local_app)
+    checkin = open_page("checkin")
     key = f"ci-{goal_id}-{dt.date.today().isoformat()}"
     checkin.radio(key=f"{key}-status").set_value(CheckInStatus.NOT_TODAY)
     checkin.button(key="FormSubmitter:" + f"{key}-form-Save check-in").click().run()
@@ -114,16 +102,16 @@ def test_not_today_then_make_it_smaller_keeps_both_versions(db_path: Path) -> No
     assert smaller is not None and "10 minutes" in smaller
     checkin.button(key=f"smaller-save-{goal_id}").click().run()
     no_exception(checkin)
-    data = page("data")
+    data = open_page("data")
     shown = texts(data)
     assert "I will walk for 20 minutes after lunch every day." in shown
     assert smaller in shown
 
 
-def test_user_markdown_and_html_show_literally(db_path: Path) -> None:
+def test_user_markdown_and_html_show_literally(local_app: Path) -> None:
     build_goal(TRICKY)
     for name in ("today", "checkin", "data"):
-        at = page(name)
+        at = open_page(name)
         no_exception(at)
         assert TRICKY in texts(at), name
         assert "example.com" not in markdown(at), name
@@ -132,58 +120,59 @@ def test_user_markdown_and_html_show_literally(db_path: Path) -> None:
         assert not at.get("imgs")
 
 
-def test_crisis_words_show_a_calm_card_and_still_save(db_path: Path) -> None:
-    at = page("build")
+def test_crisis_words_show_a_calm_card_and_still_save(local_app: Path) -> None:
+    at = open_page("build")
     at.text_input(key="build-text").input(CRISIS).run()
     assert "You don't have to carry this alone" in markdown(at)
     assert "tel:988" in markdown(at)
     at.button(key="build-save").click().run()
     no_exception(at)
-    (goal,) = store.list_goals(store.open_db(db_path), owner=LOCAL_OWNER)
+    (goal,) = store.list_goals(store.open_db(local_app), owner=LOCAL_OWNER)
     assert goal.text == CRISIS
-    raw = "\n".join(str(row) for row in store.open_db(db_path).query("SELECT * FROM owners"))
+    raw = "\n".join(str(row) for row in store.open_db(local_app).query("SELECT * FROM owners"))
     assert "crisis" not in raw.lower()
 
 
-def test_crisis_card_can_be_dismissed(db_path: Path) -> None:
-    at = page("learn")
+def test_crisis_card_can_be_dismissed(local_app: Path) -> None:
+    at = open_page("learn")
     at.text_input(key="learn-coach").input(CRISIS).run()
     assert "You don't have to carry this alone" in markdown(at)
     at.button(key="crisis-close-learn-coach").click().run()
     assert "You don't have to carry this alone" not in markdown(at)
 
 
-def test_check_in_note_with_crisis_words_is_saved(db_path: Path) -> None:
+def test_check_in_note_with_crisis_words_is_saved(local_app: Path) -> None:
     build_goal("I will walk for 10 minutes after lunch today.")
-    goal_id = only_goal(db_path)
-    at = page("checkin")
+    goal_id = only_goal(local_app)
+    at = open_page("checkin")
     key = f"ci-{goal_id}-{dt.date.today().isoformat()}"
     at.text_area(key=f"{key}-note").input(CRISIS)
     at.button(key="FormSubmitter:" + f"{key}-form-Save check-in").click().run()
     no_exception(at)
-    saved = store.get_check_in(store.open_db(db_path), owner=LOCAL_OWNER, goal_id=goal_id,
-                               day=dt.date.today())
+    saved = store.get_check_in(
+        store.open_db(local_app), owner=LOCAL_OWNER, goal_id=goal_id, day=dt.date.today()
+    )
     assert saved is not None and saved.note == CRISIS
 
 
-def test_empty_goal_gets_a_kind_message_and_nothing_is_saved(db_path: Path) -> None:
-    at = page("build")
+def test_empty_goal_gets_a_kind_message_and_nothing_is_saved(local_app: Path) -> None:
+    at = open_page("build")
     at.text_input(key="build-text").input("   ").run()
     at.button(key="build-save").click().run()
     no_exception(at)
     assert any("few words" in w.value for w in at.warning)
-    assert store.list_goals(store.open_db(db_path), owner=LOCAL_OWNER) == []
+    assert store.list_goals(store.open_db(local_app), owner=LOCAL_OWNER) == []
 
 
-def test_today_welcomes_a_new_person(db_path: Path) -> None:
-    at = page("today")
+def test_today_welcomes_a_new_person(local_app: Path) -> None:
+    at = open_page("today")
     labels = [link.value for link in at.page_link]
     assert "Start with one small goal" in labels
     assert "Learn what makes a goal SMART" in labels
 
 
 def test_past_three_goals_needs_a_confirm(filled: Database) -> None:
-    at = page("build")
+    at = open_page("build")
     assert any("already have 3 active goals" in i.value for i in at.info)
     at.text_input(key="build-text").input("I will read for 10 minutes tonight.").run()
     assert at.button(key="build-save").disabled
@@ -193,32 +182,33 @@ def test_past_three_goals_needs_a_confirm(filled: Database) -> None:
     assert store.count_goals(filled, owner=LOCAL_OWNER, status=GoalStatus.ACTIVE) == 4
 
 
-def test_coach_suggestion_is_one_click(db_path: Path) -> None:
-    at = page("build")
+def test_coach_suggestion_is_one_click(local_app: Path) -> None:
+    at = open_page("build")
     at.text_input(key="build-text").input("I will walk for 10 minutes after lunch").run()
     at.button(key="build-idea-use-0").click().run()
     no_exception(at)
     assert at.text_input(key="build-text").value != "I will walk for 10 minutes after lunch"
 
 
-def test_big_dream_becomes_linked_steps(db_path: Path) -> None:
-    at = page("build")
+def test_big_dream_becomes_linked_steps(local_app: Path) -> None:
+    at = open_page("build")
     at.radio(key="build-mode").set_value("Break a big dream into first steps").run()
     at.text_input(key="dream-text").input("Go back to school")
-    at.text_input(key="dream-step-0").input("I will spend 30 minutes browsing college "
-                                            "websites this week.")
+    at.text_input(key="dream-step-0").input(
+        "I will spend 30 minutes browsing college websites this week."
+    )
     at.text_input(key="dream-step-1").input("I will email one admissions advisor by Friday.")
     at.run()
     at.button(key="dream-save").click().run()
     no_exception(at)
-    db = store.open_db(db_path)
+    db = store.open_db(local_app)
     (dream,) = store.list_dreams(db, owner=LOCAL_OWNER)
     goals = store.list_goals(db, owner=LOCAL_OWNER)
     assert len(goals) == 2 and {g.dream_id for g in goals} == {dream.id}
 
 
-def test_help_page_has_call_text_and_chat_links(db_path: Path) -> None:
-    at = page("help")
+def test_help_page_has_call_text_and_chat_links(local_app: Path) -> None:
+    at = open_page("help")
     text = markdown(at)
     assert "(tel:988)" in text and "(sms:988)" in text and "(https://988lifeline.org" in text
     assert any("911" in w.value for w in at.warning)
@@ -226,8 +216,8 @@ def test_help_page_has_call_text_and_chat_links(db_path: Path) -> None:
     assert "116123" in markdown(at).replace(" ", "")
 
 
-def test_faq_search_filters(db_path: Path) -> None:
-    at = page("faq")
+def test_faq_search_filters(local_app: Path) -> None:
+    at = open_page("faq")
     everything = len(at.expander)
     at.text_input(key="faq-search").input("rest day").run()
     assert 0 < len(at.expander) < everything

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,9 @@ from streamlit.testing.v1.element_tree import FileUploader
 from core import demo, export, store, summary
 from core.modes import Mode, ModeProblem, demo_owner, owner_for_identity, resolve_mode
 from core.summary_pdf import to_pdf
-from tests.conftest import NOW, TODAY
+from tests.conftest import NOW, TODAY, open_page
 from ui.nav import PAGES
-from ui.session import DB_ENV, LOCAL_OWNER, MODE_ENV
+from ui.session import LOCAL_OWNER
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "Visitor A's private goal: walk 7 minutes tonight 🌙"
@@ -26,17 +25,38 @@ SECRET = "Visitor A's private goal: walk 7 minutes tonight 🌙"
 
 @pytest.mark.parametrize(
     ("configured", "address", "expected"),
-    [(None, "localhost", Mode.LOCAL), (None, "127.0.0.1", Mode.LOCAL), (None, "::1", Mode.LOCAL),
-     (None, "[::1]", Mode.LOCAL), (None, "127.0.0.2", Mode.LOCAL),
-     (None, "0.0.0.0", Mode.HOSTED), (None, "", Mode.HOSTED), (None, None, Mode.HOSTED),
-     (None, "192.168.1.20", Mode.HOSTED), (None, "example.org", Mode.HOSTED),
-     ("local", "0.0.0.0", Mode.LOCAL), ("HOSTED", "localhost", Mode.HOSTED)],
-    ids=["localhost", "ipv4-loopback", "ipv6-loopback", "bracketed-ipv6", "loopback-range",
-         "all-interfaces", "empty-is-all", "unset-is-all", "lan-address", "hostname",
-         "explicit-local-wins", "explicit-hosted-wins"],
+    [
+        (None, "localhost", Mode.LOCAL),
+        (None, "127.0.0.1", Mode.LOCAL),
+        (None, "::1", Mode.LOCAL),
+        (None, "[::1]", Mode.LOCAL),
+        (None, "127.0.0.2", Mode.LOCAL),
+        (None, "0.0.0.0", Mode.HOSTED),
+        (None, "", Mode.HOSTED),
+        (None, None, Mode.HOSTED),
+        (None, "192.168.1.20", Mode.HOSTED),
+        (None, "example.org", Mode.HOSTED),
+        ("local", "0.0.0.0", Mode.LOCAL),
+        ("HOSTED", "localhost", Mode.HOSTED),
+    ],
+    ids=[
+        "localhost",
+        "ipv4-loopback",
+        "ipv6-loopback",
+        "bracketed-ipv6",
+        "loopback-range",
+        "all-interfaces",
+        "empty-is-all",
+        "unset-is-all",
+        "lan-address",
+        "hostname",
+        "explicit-local-wins",
+        "explicit-hosted-wins",
+    ],
 )
-def test_mode_is_safe_by_default(configured: str | None, address: str | None,
-                                 expected: Mode) -> None:
+def test_mode_is_safe_by_default(
+    configured: str | None, address: str | None, expected: Mode
+) -> None:
     assert resolve_mode(configured, address) is expected
 
 
@@ -54,30 +74,29 @@ def test_signed_in_owner_is_a_stable_hash_of_issuer_and_subject() -> None:
     assert demo_owner(one) != one and demo_owner(one).startswith("demo-")
 
 
-@pytest.fixture
-def hosted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    path = tmp_path / "hosted.db"
-    monkeypatch.setenv(DB_ENV, str(path))
-    monkeypatch.setenv(MODE_ENV, "hosted")
-    yield path
+SIGNIN: dict[str, object] = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "test",
+        "client_id": "x",
+        "client_secret": "y",
+        "server_metadata_url": "https://id.example/.well-known",
+    }
+}
 
 
-def app(name: str = "today", *, user: dict[str, object] | None = None,
-        signin: bool = False) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    if signin:
-        at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback",
-                              "cookie_secret": "test", "client_id": "x", "client_secret": "y",
-                              "server_metadata_url": "https://id.example/.well-known"}
-    if user is not None:
-        at.user = user
-    return at.switch_page(f"pages/{name}.py").run()
+def app(
+    name: str = "today", *, user: dict[str, object] | None = None, signin: bool = False
+) -> AppTest:
+    return open_page(name, user=user, secrets=SIGNIN if signin else None)
 
 
 def everything_shown(at: AppTest) -> str:
-    parts = [str(getattr(e, "value", "")) for kind in ("text", "markdown", "caption", "code",
-                                                        "success", "info", "warning")
-             for e in at.get(kind)]
+    parts = [
+        str(getattr(e, "value", ""))
+        for kind in ("text", "markdown", "caption", "code", "success", "info", "warning")
+        for e in at.get(kind)
+    ]
     return "\n".join(parts)
 
 
@@ -88,7 +107,7 @@ def add_goal(at: AppTest, text: str) -> None:
     assert not at.exception
 
 
-def test_hosted_visitors_never_see_each_other(hosted: Path) -> None:
+def test_hosted_visitors_never_see_each_other(hosted_app: Path) -> None:
     visitor_a = app("build")
     add_goal(visitor_a, SECRET)
     visitor_a.switch_page("pages/today.py").run()
@@ -100,24 +119,32 @@ def test_hosted_visitors_never_see_each_other(hosted: Path) -> None:
         assert SECRET not in everything_shown(visitor_b), info.key
     assert "Private session" in everything_shown(visitor_b)
     # nothing of an anonymous visitor is written to the server's file
-    assert not hosted.exists() or SECRET.encode() not in hosted.read_bytes()
+    assert not hosted_app.exists() or SECRET.encode() not in hosted_app.read_bytes()
 
 
-def test_signed_in_people_persist_apart_and_no_email_is_stored(hosted: Path) -> None:
-    alice = {"is_logged_in": True, "sub": "alice-123", "iss": "https://id.example",
-             "email": "alice@example.com", "name": "Alice"}
+def test_signed_in_people_persist_apart_and_no_email_is_stored(hosted_app: Path) -> None:
+    alice = {
+        "is_logged_in": True,
+        "sub": "alice-123",
+        "iss": "https://id.example",
+        "email": "alice@example.com",
+        "name": "Alice",
+    }
     at = app("build", user=alice, signin=True)
     add_goal(at, SECRET)
     bob = app("today", user=alice | {"sub": "bob-456", "email": "bob@example.com"}, signin=True)
     assert SECRET not in everything_shown(bob)
     again = app("today", user=alice, signin=True)
     assert SECRET in everything_shown(again)
-    db = store.open_db(hosted)
+    db = store.open_db(hosted_app)
     owners = [row["owner"] for row in db.query("SELECT owner FROM owners")]
     assert owners == [owner_for_identity(issuer="https://id.example", subject="alice-123")]
     db.close()
-    raw = hosted.read_bytes() + (hosted.with_name(hosted.name + "-wal").read_bytes()
-                                 if hosted.with_name(hosted.name + "-wal").exists() else b"")
+    raw = hosted_app.read_bytes() + (
+        hosted_app.with_name(hosted_app.name + "-wal").read_bytes()
+        if hosted_app.with_name(hosted_app.name + "-wal").exists()
+        else b""
+    )
     assert b"alice@example.com" not in raw and b"Alice" not in raw
 
 
@@ -135,14 +162,6 @@ def test_caches_never_hold_one_persons_data() -> None:
                 assert scopes[0].value == "session", path.name
 
 
-@pytest.fixture
-def local(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    path = tmp_path / "local.db"
-    monkeypatch.setenv(DB_ENV, str(path))
-    monkeypatch.setenv(MODE_ENV, "local")
-    yield path
-
-
 def upload(at: AppTest, raw: bytes) -> None:
     (uploader,) = at.get("file_uploader")
     assert isinstance(uploader, FileUploader)
@@ -150,8 +169,8 @@ def upload(at: AppTest, raw: bytes) -> None:
     at.run()
 
 
-def test_delete_needs_a_confirm_then_removes_everything(local: Path) -> None:
-    db = store.open_db(local)
+def test_delete_needs_a_confirm_then_removes_everything(local_app: Path) -> None:
+    db = store.open_db(local_app)
     demo.populate(db, owner=LOCAL_OWNER, today=dt.date.today(), weeks=2)
     store.ensure_owner(db, owner="someone-else", now=NOW)
     at = app("data")
@@ -164,8 +183,8 @@ def test_delete_needs_a_confirm_then_removes_everything(local: Path) -> None:
     assert [r["owner"] for r in db.query("SELECT owner FROM owners")] == ["someone-else"]
 
 
-def test_export_delete_import_through_the_page_brings_everything_back(local: Path) -> None:
-    db = store.open_db(local)
+def test_export_delete_import_through_the_page_brings_everything_back(local_app: Path) -> None:
+    db = store.open_db(local_app)
     demo.populate(db, owner=LOCAL_OWNER, today=dt.date.today(), weeks=2)
     before = export.export_space(db, owner=LOCAL_OWNER, now=NOW).model_dump(mode="json")
     raw = export.to_json(db, owner=LOCAL_OWNER, now=NOW)
@@ -179,8 +198,8 @@ def test_export_delete_import_through_the_page_brings_everything_back(local: Pat
     assert after == before
 
 
-def test_a_bad_import_says_why_on_the_page_and_changes_nothing(local: Path) -> None:
-    db = store.open_db(local)
+def test_a_bad_import_says_why_on_the_page_and_changes_nothing(local_app: Path) -> None:
+    db = store.open_db(local_app)
     demo.populate(db, owner=LOCAL_OWNER, today=dt.date.today(), weeks=1)
     before = export.export_space(db, owner=LOCAL_OWNER, now=NOW).model_dump(mode="json")
     at = app("data")
@@ -190,8 +209,8 @@ def test_a_bad_import_says_why_on_the_page_and_changes_nothing(local: Path) -> N
     assert export.export_space(db, owner=LOCAL_OWNER, now=NOW).model_dump(mode="json") == before
 
 
-def test_demo_is_separate_banner_everywhere_reset_and_leave(local: Path) -> None:
-    db = store.open_db(local)
+def test_demo_is_separate_banner_everywhere_reset_and_leave(local_app: Path) -> None:
+    db = store.open_db(local_app)
     at = app("data")
     at.button(key="demo-start").click().run()
     assert not at.exception
@@ -212,15 +231,17 @@ def test_demo_is_separate_banner_everywhere_reset_and_leave(local: Path) -> None
 def test_summary_markdown_and_pdf() -> None:
     space = store.memory_db()
     demo.populate(space, owner="a", today=TODAY, weeks=6)
-    without = summary.build(space, owner="a", start=TODAY - dt.timedelta(weeks=6), end=TODAY,
-                            include_reflections=False)
+    without = summary.build(
+        space, owner="a", start=TODAY - dt.timedelta(weeks=6), end=TODAY, include_reflections=False
+    )
     text = summary.to_markdown(without)
     assert summary.NOTICE in text
     assert "walk around the block for 10 minutes" in text.replace("\\", "")  # earlier version
     assert "stayed in bed" not in text  # reflections only when asked
     assert "T-score 60.0 across 1 goal" in text
-    with_reflections = summary.build(space, owner="a", start=TODAY - dt.timedelta(weeks=6),
-                                     end=TODAY, include_reflections=True)
+    with_reflections = summary.build(
+        space, owner="a", start=TODAY - dt.timedelta(weeks=6), end=TODAY, include_reflections=True
+    )
     assert "stayed in bed" in summary.to_markdown(with_reflections)
     pdf = to_pdf(with_reflections)
     assert pdf.startswith(b"%PDF") and len(pdf) > 2000
@@ -231,8 +252,9 @@ def test_summary_escapes_the_persons_markdown() -> None:
     from tests.conftest import make_goal
 
     make_goal(space, owner="a", text="![x](http://example.com/t.png) <b>hi</b>")
-    report = summary.build(space, owner="a", start=TODAY - dt.timedelta(days=7), end=TODAY,
-                           include_reflections=False)
+    report = summary.build(
+        space, owner="a", start=TODAY - dt.timedelta(days=7), end=TODAY, include_reflections=False
+    )
     text = summary.to_markdown(report)
     assert "![x](" not in text and "<b>" not in text
     assert r"\!\[x\]\(http\://example\.com/t\.png\)" in text
@@ -244,8 +266,9 @@ def test_summary_pdf_without_a_unicode_font_still_works(monkeypatch: pytest.Monk
     monkeypatch.setattr(pdf_module, "FONT_CANDIDATES", ())
     space = store.memory_db()
     demo.populate(space, owner="a", today=TODAY, weeks=2)
-    report = summary.build(space, owner="a", start=TODAY - dt.timedelta(weeks=2), end=TODAY,
-                           include_reflections=True)
+    report = summary.build(
+        space, owner="a", start=TODAY - dt.timedelta(weeks=2), end=TODAY, include_reflections=True
+    )
     assert pdf_module.to_pdf(report).startswith(b"%PDF")
 
 
