@@ -11,7 +11,7 @@ Streamlit itself costs right now on this noisy machine. The one-click check-in o
 Targets (shown, never asserted): decade p50 / month p50 <= 1.25 for every page; Today and
 Check In <= 3x floor; every other page <= 5x floor.
 
-    uv run python -m benchmarks.page_latency            # full: about 8 minutes
+    uv run python -m benchmarks.page_latency            # full: about 10 minutes (7 without the GC)
     uv run python -m benchmarks.page_latency --quick    # CI smoke run, < 60 s
     uv run python -m benchmarks.page_latency --no-post-script-gc   # compare without
                                                         # Streamlit's gc.collect() per run
@@ -147,7 +147,7 @@ def report(results: dict[str, dict[str, Samples]], args: argparse.Namespace) -> 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="2 sizes, 2 reruns (CI smoke)")
+    parser.add_argument("--quick", action="store_true", help="2 sizes, 1 rerun each (CI smoke)")
     parser.add_argument("--reruns", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--gap", type=float, default=0.1, help="seconds between reruns")
@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="run both servers with --runner.postScriptGC false")
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.reruns, args.warmup, args.gap = ["empty", "month"], 2, 0, 0.05
+        args.sizes, args.reruns, args.warmup, args.gap = ["empty", "month"], 1, 0, 0.05
     started = time.perf_counter()
     results: dict[str, dict[str, Samples]] = {}
     options = GC_OFF if args.no_post_script_gc else ()

@@ -85,11 +85,11 @@ def starts(count: int, folder: Path) -> dict[str, list[float]]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="2 starts, 2 imports")
+    parser.add_argument("--quick", action="store_true", help="1 start, 1 import each")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     if args.quick:
-        args.repeat = 2
+        args.repeat = 1
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="small-steps-startup-") as tmp:
         found = starts(args.repeat, Path(tmp))

@@ -17,7 +17,7 @@ Then, on another fresh server, M idle visitors each load Today once and stay con
 Targets (shown, never asserted): >= 25 check-ins/s with 100 sessions; <= 300 KB RSS per
 extra idle session.
 
-    uv run python -m benchmarks.visitors            # full: about 4 minutes
+    uv run python -m benchmarks.visitors            # full: about 6 minutes
     uv run python -m benchmarks.visitors --quick    # CI smoke run, < 60 s
     uv run python -m benchmarks.visitors --no-post-script-gc
 """

@@ -193,7 +193,8 @@ class AsyncSession:
                     run.fragment = bool(msg.metadata.run.fragment_ids)
                     if not run.fragment:
                         self.screen.clear()
-                    run.page_hash = msg.new_session.page_script_hash
+                    if not self.pages:  # no st.navigation (yet): a single-page app
+                        run.page_hash = msg.new_session.page_script_hash
                 elif kind == "navigation":
                     run.page_hash = msg.navigation.page_script_hash
                     self.pages = {p.url_pathname: p.page_script_hash

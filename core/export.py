@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 APP = "small-steps"
+CSV_FILES = ("goals.csv", "check_ins.csv", "wins.csv")
 
 
 class ImportProblem(ValueError):

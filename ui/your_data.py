@@ -4,6 +4,7 @@ and the therapist summary."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import streamlit as st
 from sqlite_utils import Database
@@ -54,7 +55,7 @@ def export_section(db: Database, owner: str) -> None:
     st.download_button(
         "Download all my data (JSON)",
         key="export-json",
-        data=export.to_json(db, owner=owner, now=now),
+        data=lambda: export.to_json(db, owner=owner, now=now),  # built on click only
         file_name=f"small-steps-{stamp}.json",
         mime="application/json",
         icon=":material/download:",
@@ -64,12 +65,13 @@ def export_section(db: Database, owner: str) -> None:
         "in a spreadsheet."
     )
     columns = st.columns(3)
-    for column, (name, data) in zip(
-        columns, export.to_csv(db, owner=owner, now=now).items(), strict=True
-    ):
+    def csv_file(name: str) -> Callable[[], bytes]:
+        return lambda: export.to_csv(db, owner=owner, now=now)[name]  # built on click only
+
+    for column, name in zip(columns, export.CSV_FILES, strict=True):
         column.download_button(
             f"{name}",
-            data=data,
+            data=csv_file(name),
             file_name=name,
             mime="text/csv",
             key=f"export-{name}",
@@ -133,11 +135,14 @@ def summary_section(db: Database, owner: str) -> None:
     start, end = summary.clamp_range(
         today - dt.timedelta(weeks=weeks) + dt.timedelta(days=1), today
     )
-    report = summary.build(db, owner=owner, start=start, end=end, include_reflections=include)
+
+    def report() -> summary.Summary:  # built only when a download is clicked
+        return summary.build(db, owner=owner, start=start, end=end, include_reflections=include)
+
     one, two = st.columns(2)
     one.download_button(
         "Summary (PDF)",
-        data=to_pdf(report),
+        data=lambda: to_pdf(report()),
         file_name="small-steps-summary.pdf",
         mime="application/pdf",
         key="summary-pdf",
@@ -145,7 +150,7 @@ def summary_section(db: Database, owner: str) -> None:
     )
     two.download_button(
         "Summary (Markdown)",
-        data=summary.to_markdown(report).encode("utf-8"),
+        data=lambda: summary.to_markdown(report()).encode("utf-8"),
         file_name="small-steps-summary.md",
         mime="text/markdown",
         key="summary-md",

@@ -7,10 +7,14 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+# core.migrations imports sqlite-utils without pandas/numpy; it must come first, so
+# sqlite_utils itself is only imported below, inside the functions that build a Database.
+from core.migrations import migrations
 
-from core.migrations import migrations  # first: imports sqlite-utils lean
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_S = 15.0
 _migrated: set[str] = set()
@@ -47,6 +51,8 @@ def open_db(path: str | Path) -> Database:
         configure(conn)
     except (sqlite3.DatabaseError, OSError) as error:
         raise StoreProblem(_explain(error, path)) from error
+    from sqlite_utils import Database
+
     db = Database(conn)
     key = str(path.resolve())
     if key not in _migrated:
@@ -57,6 +63,8 @@ def open_db(path: str | Path) -> Database:
 
 def memory_db() -> Database:
     """A migrated in-memory database, for tests and demos."""
+    from sqlite_utils import Database
+
     # One session's reruns run on different threads, one at a time.
     db = Database(sqlite3.connect(":memory:", check_same_thread=False))
     configure(db.conn)
