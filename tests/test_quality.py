@@ -47,3 +47,13 @@ def test_ruff_is_clean() -> None:
 def test_mypy_is_clean() -> None:
     result = run(sys.executable, "-m", "mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("module", ["benchmarks.store_bench", "benchmarks.data",
+                                    "benchmarks.two_writers"])
+def test_benchmarks_run_in_quick_mode(module: str) -> None:
+    """Proves the benchmark scripts work; their figures are read by people, not asserted."""
+    result = run(sys.executable, "-m", module, "--quick")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "JSON: " in result.stdout
