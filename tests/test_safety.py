@@ -7,7 +7,6 @@ raise or slow down on strange input.
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -149,10 +148,9 @@ def test_is_deterministic() -> None:
         pytest.param("\u200bk" * 500_000, False, id="long-zero-width"),
     ],
 )
-def test_megabyte_text_is_fast(text: str, expected: bool) -> None:
-    start = time.perf_counter()
+def test_megabyte_text_is_read_correctly(text: str, expected: bool) -> None:
+    # how fast is checked by benchmarks/text_growth.py (linear growth), not timed here
     assert detect_crisis(text) is expected
-    assert time.perf_counter() - start < 5
 
 
 @settings(max_examples=300, deadline=None)
