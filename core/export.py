@@ -90,7 +90,7 @@ def export_space(db: Database, *, owner: str, now: dt.datetime) -> ExportFile:
     goals = [
         ExportedGoal.model_validate(
             goal.model_dump()
-            | {"versions": transfer.all_versions(db, owner=owner, goal_id=goal.id),
+            | {"versions": store.goal_versions(db, owner=owner, goal_id=goal.id),
                "check_ins": transfer.all_check_ins(db, owner=owner, goal_id=goal.id)}
         )
         for goal in transfer.all_goals(db, owner=owner)

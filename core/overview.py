@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING
 from core import store
 from core.models import CheckIn, CheckInDraft, CheckInStatus, Goal, GoalStatus, parse
 from core.progress import (
-    STRENGTH_WINDOW_DAYS,
     Milestone,
     WeekProgress,
     milestones,
     showed_up,
-    strength,
     week_progress,
     week_start,
 )
@@ -47,14 +45,6 @@ def goal_cards(db: Database, *, owner: str, today: dt.date) -> list[GoalCard]:
     """Each active goal with this week's progress and today's check-in."""
     goals = store.list_goals(db, owner=owner, statuses=(GoalStatus.ACTIVE,))
     return [goal_card(db, owner=owner, goal=goal, today=today) for goal in goals]
-
-
-def goal_strength(db: Database, *, owner: str, goal: Goal, today: dt.date) -> float:
-    """The forgiving 0..1 strength score over the bounded window progress uses."""
-    start = today - dt.timedelta(days=STRENGTH_WINDOW_DAYS)
-    rows = store.check_ins_between(db, owner=owner, start=start, end=today, goal_id=goal.id)
-    return strength(cadence=goal.cadence, times=goal.times,
-                    check_ins={c.day: c.status for c in rows}, start=goal.start_date, today=today)
 
 
 def check_in_now(

@@ -8,7 +8,7 @@ from core import overview, store
 from core.models import CHECKIN_LABELS, CheckInStatus, GoalStatus
 from ui import chrome, session
 from ui.nav import path
-from ui.render import PROBLEMS, celebrate, motion_on, refusal, user_text
+from ui.render import celebrate, kindly, motion_on, user_text
 
 BUTTONS = (
     (CheckInStatus.DONE, ":material/check_circle:"),
@@ -74,7 +74,7 @@ def record(goal_id: str, status: CheckInStatus, owner: str) -> None:
     db = session.database()
     if db is None:
         return
-    try:
+    with kindly():
         found = overview.check_in_now(
             db,
             owner=owner,
@@ -83,14 +83,11 @@ def record(goal_id: str, status: CheckInStatus, owner: str) -> None:
             today=session.today(),
             now=session.now(),
         )
-    except PROBLEMS as problem:
-        refusal(problem)
-        return
-    st.session_state[f"today-flash-{goal_id}"] = AFTER[status]
-    if found:  # a milestone: show the whole page again, with the wins and a celebration
-        st.session_state["today-celebrate"] = found
-        st.rerun()
-    st.rerun(scope="fragment")
+        st.session_state[f"today-flash-{goal_id}"] = AFTER[status]
+        if found:  # a milestone: show the whole page again, with the wins and a celebration
+            st.session_state["today-celebrate"] = found
+            st.rerun()
+        st.rerun(scope="fragment")
 
 
 def latest_wins(feed: list[overview.FeedItem]) -> None:

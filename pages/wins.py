@@ -11,7 +11,7 @@ from core import content, overview, store
 from core.models import WinDraft, parse
 from ui import charts, chrome, session
 from ui.crisis import crisis_card
-from ui.render import PROBLEMS, kindly, motion_on, refusal, user_text
+from ui.render import kindly, motion_on, user_text
 
 ICONS = {
     "milestone": ":material/military_tech:",
@@ -22,14 +22,11 @@ CALENDAR_WEEKS = 12
 
 
 def log_win(db: Database, owner: str, text: str) -> None:
-    try:
+    with kindly():
         draft = parse(WinDraft, {"text": text, "day": session.today()}, today=session.today())
         store.add_win(db, owner=owner, draft=draft, now=session.now())
-    except PROBLEMS as problem:
-        refusal(problem)
-        return
-    st.session_state["wins-flash"] = text
-    st.rerun()
+        st.session_state["wins-flash"] = text
+        st.rerun()
 
 
 def quick_log(db: Database, owner: str) -> None:

@@ -9,7 +9,7 @@ from core.models import CheckIn, CheckInDraft, Goal, GoalStatus, parse
 from core.smart import make_smaller
 from ui import session
 from ui.crisis import crisis_card
-from ui.render import PROBLEMS, change_status, refusal
+from ui.render import PROBLEMS, change_status, kindly, refusal
 
 
 def reflection(goal: Goal, check_in: CheckIn) -> None:
@@ -77,7 +77,7 @@ def change(goal: Goal, changes: dict[str, object], reason: str) -> None:
     db = session.database()
     if db is None:
         return
-    try:
+    with kindly():
         store.update_goal(
             db,
             owner=session.owner(),
@@ -87,11 +87,8 @@ def change(goal: Goal, changes: dict[str, object], reason: str) -> None:
             now=session.now(),
             today=session.today(),
         )
-    except PROBLEMS as problem:
-        refusal(problem)
-        return
-    st.session_state["checkin-changed"] = reason
-    st.rerun()
+        st.session_state["checkin-changed"] = reason
+        st.rerun()
 
 
 def panel(goal: Goal, check_in: CheckIn) -> None:

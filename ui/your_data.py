@@ -65,6 +65,7 @@ def export_section(db: Database, owner: str) -> None:
         "in a spreadsheet."
     )
     columns = st.columns(3)
+
     def csv_file(name: str) -> Callable[[], bytes]:
         return lambda: export.to_csv(db, owner=owner, now=now)[name]  # built on click only
 

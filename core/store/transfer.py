@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from core.models import CheckIn, Dream, Goal, GoalVersion, Win
 from core.store.checkins import _CHECKIN_FIELDS, _to_check_in
 from core.store.connection import write
-from core.store.goals import FIELD_NAMES, _field_values, _to_goal, goal_versions
+from core.store.goals import FIELD_NAMES, _field_values, _to_goal
 from core.store.owners import ensure_owner, get_settings
 
 if TYPE_CHECKING:
@@ -20,10 +20,6 @@ if TYPE_CHECKING:
 def all_goals(db: Database, *, owner: str) -> list[Goal]:
     rows = db.query("SELECT * FROM goals WHERE owner = ? ORDER BY created_at, rowid", [owner])
     return [_to_goal(row) for row in rows]
-
-
-def all_versions(db: Database, *, owner: str, goal_id: str) -> list[GoalVersion]:
-    return goal_versions(db, owner=owner, goal_id=goal_id)
 
 
 def all_check_ins(db: Database, *, owner: str, goal_id: str) -> list[CheckIn]:
