@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from core import store
-from tests.test_faults import new_goal, visitor
+from tests.test_faults import DAYS, new_goal, visitor
 
 
 def main() -> None:
@@ -42,7 +42,7 @@ def main() -> None:
                                 [owner]).fetchone()[0]
             versions = db.execute("SELECT count(*) FROM goal_versions WHERE owner = ?",
                                   [owner]).fetchone()[0]
-            lost = (saves - stored) + (edits + 1 - versions)
+            lost = (min(saves, DAYS) - stored) + (edits + 1 - versions)
             rows.append({"process": owner, "saves": saves, "edits": edits,
                          "errors": len(errors), "lost": lost})
     print(f"{'process':<10} {'saves':>7} {'edits':>6} {'errors':>6} {'lost':>5}")
