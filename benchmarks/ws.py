@@ -15,7 +15,9 @@ does (checked against streamlit 1.67's starlette_websocket.py and app_session.py
   button's element id, which ends with `-<user key>`; a widget drawn inside an
   `@st.fragment` (its deltas carry `fragment_id`) is clicked as the browser does, with
   `ClientState.fragment_id` set, so only that fragment reruns (it then finishes with
-  FINISHED_FRAGMENT_RUN_SUCCESSFULLY).
+  FINISHED_FRAGMENT_RUN_SUCCESSFULLY);
+- choosing an option of a segmented control or pills is the same kind of rerun, with the
+  option's words (icon first, as the frontend joins them) in `string_array_value`.
 
 Everything else the server sends is parsed only to collect the run's elements (kind,
 widget id, text, fragment) and exceptions; the rest is ignored. The session also keeps
@@ -39,6 +41,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Common_pb2 import StringArray
 from streamlit.proto.Element_pb2 import Element as ElementProto
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -62,6 +65,7 @@ class Element:
     id: str  # a widget's element id ("" for elements that are not widgets)
     text: str  # body or label, for matching and sanity checks
     fragment_id: str = ""  # the @st.fragment that drew it ("" outside fragments)
+    options: tuple[str, ...] = ()  # a button group's options, as the browser sends them back
 
 
 @dataclass
@@ -108,7 +112,11 @@ def _describe(element: ElementProto, fragment_id: str) -> Element:
     widget_id = str(inner.id) if inner is not None and "id" in fields else ""
     text = next((str(getattr(inner, name)) for name in TEXT_FIELDS
                  if name in fields and getattr(inner, name)), "")
-    return Element(kind, widget_id, text, fragment_id)
+    options: tuple[str, ...] = ()
+    if kind == "button_group" and inner is not None:  # icon and words, as the browser joins them
+        options = tuple(f"{o.content_icon} {o.content}" if o.content_icon else o.content
+                        for o in inner.options)
+    return Element(kind, widget_id, text, fragment_id, options)
 
 
 class AsyncSession:
@@ -171,6 +179,16 @@ class AsyncSession:
         button = self.widget(key)
         state = WidgetState(id=button.id, trigger_value=True)
         return await self.rerun([state], fragment_id=button.fragment_id)
+
+    async def choose(self, key: str, option: str) -> Run:
+        """Pick the option whose words end with `option` in the button group (segmented
+        control or pills) with user key `key`: one click in the browser."""
+        group = self.widget(key)
+        value = next((o for o in group.options if o.endswith(option)), None)
+        if value is None:
+            raise KeyError(f"{key!r} has no option {option!r}: {group.options}")
+        state = WidgetState(id=group.id, string_array_value=StringArray(data=[value]))
+        return await self.rerun([state], fragment_id=group.fragment_id)
 
     async def _run(self, message: BackMsg) -> Run:
         if self._ws is None:
@@ -250,6 +268,9 @@ class Session:
 
     def click(self, key: str) -> Run:
         return self._call(self.inner.click(key))
+
+    def choose(self, key: str, option: str) -> Run:
+        return self._call(self.inner.choose(key, option))
 
     def widgets_like(self, prefix: str, suffix: str = "") -> list[Element]:
         return self.inner.widgets_like(prefix, suffix)

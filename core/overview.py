@@ -63,9 +63,12 @@ def check_in_now(
 def save_and_find_milestones(
     db: Database, *, owner: str, draft: CheckInDraft, today: dt.date, now: dt.datetime
 ) -> list[Milestone]:
-    before = set(milestones(store.milestone_facts(db, owner=owner, today=today)))
+    # Saving day D can only add a comeback on D itself, so comebacks are looked for
+    # from D on: both reads stay a few rows however long the history.
+    since = min(draft.day, today)
+    before = set(milestones(store.milestone_facts(db, owner=owner, today=today, since=since)))
     store.save_check_in(db, owner=owner, draft=draft, now=now)
-    after = milestones(store.milestone_facts(db, owner=owner, today=today))
+    after = milestones(store.milestone_facts(db, owner=owner, today=today, since=since))
     return [m for m in after if m not in before]
 
 
@@ -81,13 +84,19 @@ def wins_feed(db: Database, *, owner: str, today: dt.date, limit: int = 30) -> l
     """Recent wins of every kind, newest first."""
     goals = {g.id: g for g in store.list_goals(db, owner=owner)}
     items: list[FeedItem] = []
-    for c in store.recent_check_ins(db, owner=owner, limit=limit):
+    check_ins = store.recent_check_ins(db, owner=owner, limit=limit)
+    for c in check_ins:
         goal = goals.get(c.goal_id)
         title = "Did it" if c.status is CheckInStatus.DONE else "Did part of it — that counts"
         items.append(FeedItem(c.day, "check_in", title, goal.text if goal else None))
-    for w in store.recent_wins(db, owner=owner, limit=limit):
+    wins = store.recent_wins(db, owner=owner, limit=limit)
+    for w in wins:
         items.append(FeedItem(w.day, "small_win", "Small win", w.text))
-    for m in milestones(store.milestone_facts(db, owner=owner, today=today))[:limit]:
+    # With `limit` check-ins (or wins) already found, nothing older than the oldest of
+    # them can make the list: look for comebacks only from that day on.
+    full = [found[-1].day for found in (check_ins, wins) if len(found) == limit]
+    facts = store.milestone_facts(db, owner=owner, today=today, since=max(full, default=None))
+    for m in milestones(facts)[:limit]:
         goal = goals.get(m.goal_id) if m.goal_id else None
         items.append(FeedItem(m.day, "milestone", m.title, goal.text if goal else None))
     order = {"milestone": 0, "small_win": 1, "check_in": 2}
@@ -99,7 +108,6 @@ def wins_feed(db: Database, *, owner: str, today: dt.date, limit: int = 30) -> l
 class ShowingUp:
     last_7: int
     last_30: int
-    total_check_ins: int
 
 
 def showing_up(db: Database, *, owner: str, today: dt.date) -> ShowingUp:
@@ -107,7 +115,6 @@ def showing_up(db: Database, *, owner: str, today: dt.date) -> ShowingUp:
     return ShowingUp(
         last_7=showed_up(days, today=today, window=7),
         last_30=showed_up(days, today=today, window=30),
-        total_check_ins=store.total_check_ins(db, owner=owner),
     )
 
 

@@ -8,7 +8,7 @@ from core import overview, store
 from core.models import CHECKIN_LABELS, CheckInStatus, GoalStatus
 from ui import chrome, session
 from ui.nav import path
-from ui.render import celebrate, kindly, motion_on, user_text
+from ui.render import PROBLEMS, celebrate, motion_on, refusal, user_text
 
 BUTTONS = (
     (CheckInStatus.DONE, ":material/check_circle:"),
@@ -34,14 +34,25 @@ def welcome() -> None:
     st.page_link(path("learn"), label="Learn what makes a goal SMART", icon=":material/school:")
 
 
+OPTIONS = [status for status, _icon in BUTTONS]
+ICON = dict(BUTTONS)
+
+
+def option_label(status: CheckInStatus) -> str:
+    return f"{ICON[status]} {CHECKIN_LABELS[status]}"
+
+
 @st.fragment
 def card(goal_id: str) -> None:
     """One goal's card. A fragment: a check-in reruns just this card, not the page."""
+    if st.session_state.get("today-celebrate"):
+        st.rerun()  # the check-in reached a milestone: show the whole page, with the wins
     db, owner, today = session.database(), session.owner(), session.today()
     goal = store.get_goal(db, owner=owner, goal_id=goal_id) if db is not None else None
     if db is None or goal is None:
         return
     item = overview.goal_card(db, owner=owner, goal=goal, today=today)
+    saved = item.today.status if item.today is not None else None
     with st.container(border=True):
         user_text(goal.text)
         st.caption(f"Plan: {goal.target_label}")
@@ -51,18 +62,22 @@ def card(goal_id: str) -> None:
         flash = st.session_state.pop(f"today-flash-{goal_id}", None)
         if flash:
             st.success(flash, icon=":material/check_circle:")
-        elif item.today is not None:
-            st.write(
-                f"Today so far: **{CHECKIN_LABELS[item.today.status]}** "
-                "(tap another button to change it)"
-            )
-        columns = st.columns(len(BUTTONS))
-        for column, (status, icon) in zip(columns, BUTTONS, strict=True):
-            if column.button(
-                CHECKIN_LABELS[status], icon=icon, key=f"today-{goal.id}-{status}", width="stretch"
-            ):
-                record(goal.id, status, owner)
-        if item.today is not None and item.today.status is CheckInStatus.NOT_TODAY:
+        # One control, one click: choosing an option saves it. Nothing is chosen until
+        # the first check-in of the day; after that the choice can change but not vanish.
+        problem = st.session_state.pop(f"today-problem-{goal_id}", None)
+        if problem is not None:
+            refusal(problem)
+        st.segmented_control(
+            "How did it go today?",
+            OPTIONS,
+            default=saved,
+            required=True,
+            format_func=option_label,
+            key=f"today-{goal.id}",
+            on_change=record,
+            args=(goal.id, owner, saved),
+        )
+        if saved is CheckInStatus.NOT_TODAY:
             st.page_link(
                 path("checkin"),
                 label="Tough day? Reflect, or make the goal smaller",
@@ -70,24 +85,26 @@ def card(goal_id: str) -> None:
             )
 
 
-def record(goal_id: str, status: CheckInStatus, owner: str) -> None:
+def record(goal_id: str, owner: str, saved: CheckInStatus | None) -> None:
+    """Save the option just chosen (a callback: it runs before the card is drawn again).
+    If core refuses it, the card shows why and the choice goes back to what is saved."""
+    key = f"today-{goal_id}"
+    chosen = st.session_state.get(key)
     db = session.database()
-    if db is None:
+    if db is None or not isinstance(chosen, CheckInStatus) or chosen is saved:
         return
-    with kindly():
+    try:
         found = overview.check_in_now(
-            db,
-            owner=owner,
-            goal_id=goal_id,
-            status=status,
-            today=session.today(),
+            db, owner=owner, goal_id=goal_id, status=chosen, today=session.today(),
             now=session.now(),
         )
-        st.session_state[f"today-flash-{goal_id}"] = AFTER[status]
-        if found:  # a milestone: show the whole page again, with the wins and a celebration
-            st.session_state["today-celebrate"] = found
-            st.rerun()
-        st.rerun(scope="fragment")
+    except PROBLEMS as problem:
+        st.session_state[f"today-problem-{goal_id}"] = problem
+        st.session_state[key] = saved
+        return
+    st.session_state[f"today-flash-{goal_id}"] = AFTER[chosen]
+    if found:
+        st.session_state["today-celebrate"] = found
 
 
 def latest_wins(feed: list[overview.FeedItem]) -> None:

@@ -58,6 +58,10 @@ def feed(db: Database, owner: str, today: dt.date) -> None:
             user_text(item.text)
 
 
+def draw(chart: charts.Chart) -> None:
+    st.vega_lite_chart(chart.spec, width="stretch", alt=chart.alt)
+
+
 def chart_section(db: Database, owner: str, today: dt.date) -> None:
     st.subheader("Your progress, in pictures and words")
     motion = st.toggle(
@@ -70,14 +74,14 @@ def chart_section(db: Database, owner: str, today: dt.date) -> None:
         with kindly():
             store.save_setting(db, owner=owner, key="motion", value=motion, now=session.now())
     counts = store.weekly_counts(db, owner=owner, today=today, weeks=12)
-    st.altair_chart(charts.check_ins_per_week(counts), width="stretch")
+    draw(charts.check_ins_per_week(counts))
     st.write(overview.week_words(counts))
     moods = store.mood_by_week(db, owner=owner, today=today, weeks=12)
-    st.altair_chart(charts.mood_over_time(moods), width="stretch")
+    draw(charts.mood_over_time(moods))
     st.write(overview.mood_words(moods))
     span = CALENDAR_WEEKS * 7
     days = store.daily_activity(db, owner=owner, start=today - dt.timedelta(days=span), end=today)
-    st.altair_chart(charts.calendar(days, end=today, weeks=CALENDAR_WEEKS), width="stretch")
+    draw(charts.calendar(days, end=today, weeks=CALENDAR_WEEKS))
     st.write(overview.calendar_words(days, span_days=span))
 
 

@@ -78,14 +78,51 @@ def test_build_then_check_in_then_wins_everywhere(local_app: Path) -> None:
     today = open_page("today")
     assert "I will walk for 10 minutes after lunch on Monday, Wednesday and Friday." in texts(today)
     goal_id = only_goal(local_app)
-    today.button(key=f"today-{goal_id}-{CheckInStatus.DONE}").click().run()
+    control = today.segmented_control(key=f"today-{goal_id}")
+    assert control.value is None  # nothing chosen before the first check-in of the day
+    control.set_value(CheckInStatus.DONE).run()  # one click
     no_exception(today)
     assert any("Saved: done" in s.value for s in today.success)
     assert any("first check-in" in t.value.lower() for t in today.toast)
     assert "1 of 3 this week" in [p.proto.text for p in today.get("progress")]
+    assert today.segmented_control(key=f"today-{goal_id}").value is CheckInStatus.DONE
     wins = open_page("wins")
     assert "Your very first check-in" in markdown(wins)
     assert "Did it" in markdown(wins)
+
+
+def test_today_changing_a_check_in_keeps_one_row_and_shows_the_choice(local_app: Path) -> None:
+    build_goal("I will walk for 10 minutes after lunch every day.")
+    goal_id = only_goal(local_app)
+    today = open_page("today")
+    for status in (CheckInStatus.NOT_TODAY, CheckInStatus.PARTLY, CheckInStatus.PARTLY):
+        today.segmented_control(key=f"today-{goal_id}").set_value(status).run()
+        no_exception(today)
+    rows = store.check_ins_between(store.open_db(local_app), owner=LOCAL_OWNER,
+                                   start=dt.date.today(), end=dt.date.today())
+    assert [c.status for c in rows] == [CheckInStatus.PARTLY]
+    assert today.segmented_control(key=f"today-{goal_id}").value is CheckInStatus.PARTLY
+    again = open_page("today")  # a new visit starts from what is saved
+    assert again.segmented_control(key=f"today-{goal_id}").value is CheckInStatus.PARTLY
+
+
+def test_today_a_refused_check_in_says_why_and_shows_what_is_saved(
+    local_app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_goal("I will walk for 10 minutes after lunch every day.")
+    goal_id = only_goal(local_app)
+    today = open_page("today")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise store.LimitReached("That's a lot of check-ins for one day. Try again tomorrow.")
+
+    monkeypatch.setattr("core.overview.check_in_now", refuse)
+    today.segmented_control(key=f"today-{goal_id}").set_value(CheckInStatus.DONE).run()
+    no_exception(today)
+    assert any("Try again tomorrow" in w.value for w in today.warning)
+    assert today.segmented_control(key=f"today-{goal_id}").value is None
+    assert store.check_ins_between(store.open_db(local_app), owner=LOCAL_OWNER,
+                                   start=dt.date.today(), end=dt.date.today()) == []
 
 
 def test_not_today_then_make_it_smaller_keeps_both_versions(local_app: Path) -> None:

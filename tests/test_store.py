@@ -7,13 +7,18 @@ import datetime as dt
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
+from unittest.mock import patch
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from core import store
+from core import export, overview, store
 from core.migrations import migrations
 from core.models import (
+    Cadence,
     CheckInDraft,
     CheckInStatus,
     DreamDraft,
@@ -23,6 +28,7 @@ from core.models import (
     WinDraft,
     parse,
 )
+from core.progress import week_progress, week_start
 from core.store.stats import MAX_WEEKS
 from tests.conftest import NOW, TODAY, check_in, make_goal
 
@@ -56,7 +62,6 @@ def test_other_owners_see_nothing(db: Database) -> None:
     assert store.mood_by_week(db, owner=bob, today=TODAY) == []
     assert store.wins_by_week(db, owner=bob, today=TODAY) == []
     assert store.check_in_days(db, owner=bob, start=TODAY, end=TODAY) == []
-    assert store.total_check_ins(db, owner=bob) == 0
     facts = store.milestone_facts(db, owner=bob, today=TODAY)
     assert not facts.nth_check_in_days and not facts.check_in_days
 
@@ -281,3 +286,123 @@ def test_a_failing_migration_leaves_the_database_as_it_was(
         store.open_db(path)
     conn = sqlite3.connect(path)
     assert list(conn.iterdump()) == before
+
+
+def _reference_facts(db: Database, owner: str) -> tuple[dict[int, dt.date], dict[str, dt.date]]:
+    """The milestone facts worked out the slow, obvious way from every check-in."""
+    everything = store.check_ins_between(db, owner=owner, start=dt.date(2000, 1, 1), end=TODAY)
+    counted = sorted(c.day for c in everything if c.status in (CheckInStatus.DONE,
+                                                               CheckInStatus.PARTLY))
+    nth = {n: counted[n - 1] for n in (1, 5, 10, 25, 50, 100) if n <= len(counted)}
+    weeks: dict[tuple[str, dt.date], list[CheckInStatus]] = {}
+    for c in everything:
+        weeks.setdefault((c.goal_id, week_start(c.day)), []).append(c.status)
+    first: dict[str, dt.date] = {}
+    for goal in store.list_goals(db, owner=owner):
+        on_target = [monday for (goal_id, monday), statuses in weeks.items()
+                     if goal_id == goal.id and week_progress(cadence=goal.cadence,
+                                                             times=goal.times,
+                                                             statuses=statuses).on_target]
+        if on_target and goal.cadence is not Cadence.ONCE:
+            first[goal.id] = min(on_target)
+    return nth, first
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    plans=st.lists(st.tuples(st.sampled_from(["day", "week"]), st.integers(1, 7)),
+                   min_size=1, max_size=3),
+    history=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 200),
+                               st.sampled_from(list(CheckInStatus))), max_size=150),
+)
+def test_milestone_facts_match_the_obvious_computation(
+    plans: list[tuple[str, int]], history: list[tuple[int, int, CheckInStatus]]
+) -> None:
+    db = store.memory_db()
+    goals = [make_goal(db, cadence=cadence, times=times if cadence == "week" else 1,
+                       start_date=TODAY - dt.timedelta(days=300)) for cadence, times in plans]
+    for index, days_ago, status in history:
+        check_in(db, goals[index % len(goals)], TODAY - dt.timedelta(days=days_ago),
+                 status.value)
+    facts = store.milestone_facts(db, owner="alice", today=TODAY)
+    nth, first = _reference_facts(db, "alice")
+    assert dict(facts.nth_check_in_days) == nth
+    assert dict(facts.first_on_target_weeks) == first
+
+
+def _steps(db: Database) -> int:
+    """SQLite virtual-machine steps (in hundreds) for one milestone_facts call: a count of
+    work done, not a time, so it is the same on a busy machine."""
+    steps = [0]
+
+    def tick() -> int:
+        steps[0] += 1
+        return 0
+
+    db.conn.set_progress_handler(tick, 100)
+    try:
+        store.milestone_facts(db, owner="alice", today=TODAY)
+    finally:
+        db.conn.set_progress_handler(None, 0)
+    return steps[0]
+
+
+def test_milestone_facts_do_not_grow_with_old_history() -> None:
+    """A goal on target in its first week: 6 years of history cost what 2 years do
+    (the scans stop early; the comeback window is capped at MAX_DAYS)."""
+    counts = {}
+    for years in (2, 6):
+        db = store.memory_db()
+        span = 365 * years
+        goal = make_goal(db, cadence="day", times=1, start_date=TODAY - dt.timedelta(days=span))
+        for k in range(span):
+            check_in(db, goal, TODAY - dt.timedelta(days=k), "done")
+        counts[years] = _steps(db)
+    assert counts[6] <= counts[2] * 1.1, counts
+
+
+def _without_window(real: Any) -> Any:
+    """milestone_facts that ignores `since`: the slow, always-right version."""
+    def facts(db: Database, *, owner: str, today: dt.date, since: dt.date | None = None) -> Any:
+        return real(db, owner=owner, today=today)
+    return facts
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    history=st.lists(st.tuples(st.integers(0, 1), st.integers(0, 120),
+                               st.sampled_from(list(CheckInStatus))), max_size=80),
+    wins=st.lists(st.integers(0, 120), max_size=12),
+    limit=st.integers(1, 12),
+    new_day=st.integers(0, 6),
+)
+def test_the_comeback_window_changes_no_answer(
+    history: list[tuple[int, int, CheckInStatus]], wins: list[int], limit: int, new_day: int
+) -> None:
+    """wins_feed and a check-in's milestones read comebacks from a recent day only; they
+    must say exactly what reading the whole window says."""
+    db = store.memory_db()
+    goals = [make_goal(db, cadence="day", times=1, start_date=TODAY - dt.timedelta(days=200)),
+             make_goal(db, cadence="week", times=2, start_date=TODAY - dt.timedelta(days=200))]
+    for index, days_ago, status in history:
+        check_in(db, goals[index], TODAY - dt.timedelta(days=days_ago), status.value)
+    for days_ago in wins:
+        store.add_win(db, owner="alice", now=NOW, draft=parse(
+            WinDraft, {"text": "Drank water", "day": TODAY - dt.timedelta(days=days_ago)}))
+    fast = overview.wins_feed(db, owner="alice", today=TODAY, limit=limit)
+    with patch.object(overview.store, "milestone_facts",
+                      _without_window(store.milestone_facts)):
+        slow = overview.wins_feed(db, owner="alice", today=TODAY, limit=limit)
+    assert fast == slow
+
+    draft = parse(CheckInDraft, {"goal_id": goals[0].id, "status": "done",
+                                 "day": TODAY - dt.timedelta(days=new_day)}, today=TODAY)
+    twin = store.memory_db()
+    export.import_space(twin, owner="alice", file=export.export_space(db, owner="alice", now=NOW),
+                        now=NOW)
+    made = overview.save_and_find_milestones(db, owner="alice", draft=draft, today=TODAY, now=NOW)
+    with patch.object(overview.store, "milestone_facts",
+                      _without_window(store.milestone_facts)):
+        expected = overview.save_and_find_milestones(twin, owner="alice", draft=draft,
+                                                     today=TODAY, now=NOW)
+    assert made == expected

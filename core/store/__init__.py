@@ -35,7 +35,6 @@ from core.store.stats import (
     daily_activity,
     milestone_facts,
     mood_by_week,
-    total_check_ins,
     weekly_counts,
     wins_by_week,
 )
@@ -76,7 +75,6 @@ __all__ = [
     "save_setting",
     "set_gas_attained",
     "set_status",
-    "total_check_ins",
     "update_goal",
     "weekly_counts",
     "wins_by_week",

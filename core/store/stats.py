@@ -6,8 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.models import Cadence, GoalStatus
-from core.progress import COUNT_MILESTONES, MilestoneFacts, progress_from_counts
+from core.models import Cadence, CheckInStatus, GoalStatus
+from core.progress import (
+    COUNT_MILESTONES,
+    MilestoneFacts,
+    week_progress,
+    week_start,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -102,50 +107,73 @@ def check_in_days(db: Database, *, owner: str, start: dt.date, end: dt.date) -> 
     return [dt.date.fromisoformat(r[0]) for r in rows]
 
 
-def total_check_ins(db: Database, *, owner: str) -> int:
-    return int(db.execute(
-        "SELECT count(*) FROM check_ins WHERE owner = ? AND status IN ('done', 'partly')", [owner]
-    ).fetchone()[0])
-
-
 def _nth_check_in_days(db: Database, owner: str) -> dict[int, dt.date]:
-    found: dict[int, dt.date] = {}
-    for n in (1, *COUNT_MILESTONES):
-        row = db.execute(
-            """SELECT day FROM check_ins WHERE owner = ? AND status IN ('done', 'partly')
-               ORDER BY day, updated_at LIMIT 1 OFFSET ?""",
-            [owner, n - 1],
-        ).fetchone()
-        if row is None:
-            break
-        found[n] = dt.date.fromisoformat(row[0])
-    return found
+    """Day of the 1st, 5th, ... 100th done/partly check-in: one walk of the (owner, day)
+    index that stops after the last milestone's row, however long the history."""
+    wanted = (1, *COUNT_MILESTONES)
+    rows = db.execute(
+        """SELECT day FROM check_ins WHERE owner = ? AND status IN ('done', 'partly')
+           ORDER BY day LIMIT ?""",
+        [owner, max(wanted)],
+    ).fetchall()
+    return {n: dt.date.fromisoformat(rows[n - 1][0]) for n in wanted if n <= len(rows)}
+
+
+def _first_on_target_week(db: Database, owner: str, goal_id: str, cadence: Cadence,
+                          times: int) -> dt.date | None:
+    """The Monday of the goal's first week on target. Walks the goal's check-ins in day
+    order (the primary key's order) and stops at the end of that week, so the cost is
+    the goal's history up to its first good week, not its whole history."""
+    week: dt.date | None = None
+    statuses: list[CheckInStatus] = []
+    rows = db.execute(
+        "SELECT day, status FROM check_ins WHERE owner = ? AND goal_id = ? ORDER BY day",
+        [owner, goal_id],
+    )
+    for day_text, status in rows:
+        monday = week_start(dt.date.fromisoformat(day_text))
+        if monday != week:
+            if week is not None and week_progress(cadence=cadence, times=times,
+                                                  statuses=statuses).on_target:
+                return week
+            week, statuses = monday, []
+        statuses.append(CheckInStatus(status))
+    if week is not None and week_progress(cadence=cadence, times=times,
+                                          statuses=statuses).on_target:
+        return week
+    return None
 
 
 def _first_on_target_weeks(db: Database, owner: str) -> dict[str, dt.date]:
-    goals = {
-        r[0]: (Cadence(r[1]), int(r[2]))
-        for r in db.execute("SELECT id, cadence, times FROM goals WHERE owner = ?", [owner])
-    }
     found: dict[str, dt.date] = {}
-    rows = db.execute(
-        f"""SELECT goal_id, {WEEK} AS week, sum({CREDIT_SQL}), sum(status = 'rest')
-            FROM check_ins WHERE owner = ? AND status != 'not_today'
-            GROUP BY goal_id, week ORDER BY goal_id, week""",
-        [owner],
-    )
-    for goal_id, week, done, rest in rows:
-        if goal_id in found or goal_id not in goals:
-            continue
-        cadence, times = goals[goal_id]
-        if cadence is Cadence.ONCE:
+    for goal_id, cadence, times in db.execute(
+        "SELECT id, cadence, times FROM goals WHERE owner = ? ORDER BY id", [owner]
+    ).fetchall():
+        if Cadence(cadence) is Cadence.ONCE:
             continue  # reaching a one-time goal is its own milestone
-        if progress_from_counts(cadence=cadence, times=times, done=done, rest_days=rest).on_target:
-            found[goal_id] = dt.date.fromisoformat(week)
+        monday = _first_on_target_week(db, owner, goal_id, Cadence(cadence), int(times))
+        if monday is not None:
+            found[goal_id] = monday
     return found
 
 
-def milestone_facts(db: Database, *, owner: str, today: dt.date) -> MilestoneFacts:
+def _days_for_comebacks(db: Database, owner: str, since: dt.date,
+                        today: dt.date) -> list[dt.date]:
+    """Check-in days from `since` to today, led by the last check-in day before `since`,
+    so a comeback on `since` itself is seen too."""
+    days = check_in_days(db, owner=owner, start=since, end=today)
+    before = db.execute(
+        "SELECT max(day) FROM check_ins WHERE owner = ? AND day < ?", [owner, since.isoformat()]
+    ).fetchone()[0]
+    return ([dt.date.fromisoformat(before)] if before else []) + days
+
+
+def milestone_facts(db: Database, *, owner: str, today: dt.date,
+                    since: dt.date | None = None) -> MilestoneFacts:
+    """Everything the milestones are worked out from. Comebacks are looked for from
+    `since` (at most MAX_DAYS back): a caller that only needs recent milestones, or the
+    ones one check-in made, passes a recent day and reads a few rows, not years."""
+    since = max(since or dt.date.min, today - dt.timedelta(days=MAX_DAYS - 1))
     achieved = {
         r[0]: dt.date.fromisoformat(r[1])
         for r in db.execute(
@@ -156,9 +184,7 @@ def milestone_facts(db: Database, *, owner: str, today: dt.date) -> MilestoneFac
     }
     return MilestoneFacts(
         nth_check_in_days=_nth_check_in_days(db, owner),
-        check_in_days=check_in_days(
-            db, owner=owner, start=today - dt.timedelta(days=MAX_DAYS), end=today
-        ),
+        check_in_days=_days_for_comebacks(db, owner, since, today),
         first_on_target_weeks=_first_on_target_weeks(db, owner),
         achieved=achieved,
     )

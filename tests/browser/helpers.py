@@ -43,6 +43,12 @@ def click(page: Page, name: str) -> None:
     after(page, page.get_by_role("button", name=name).first.click)
 
 
+def check_in(page: Page, choice: str) -> None:
+    """Choose an option on the first goal card's check-in control (a radio group)."""
+    group = page.get_by_role("radiogroup", name="How did it go today?").first
+    after(page, group.get_by_role("radio", name=choice, exact=True).click)
+
+
 def start(page: Page, url: str) -> None:
     page.goto(url)
     wait_ready(page)

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Page
 
 from tests.browser.conftest import DESKTOP, PHONE, SHOTS, Outside, after, open_context
-from tests.browser.helpers import click, go, start, type_and_enter
+from tests.browser.helpers import check_in, click, go, start, type_and_enter
 from tests.server import StreamlitServer
 
 SMART_GOAL = "I will walk around the block for 10 minutes after lunch on Monday and Friday."
@@ -93,7 +93,7 @@ def test_2_one_click_done_then_wins(visit: Visit) -> None:
     page = visit.page
     build_goal(page, SMART_GOAL)
     go(page, "Today")
-    click(page, "Done")
+    check_in(page, "Done")
     page.get_by_text("Saved: done").wait_for()
     page.get_by_text("1 of 3 this week").wait_for()
     go(page, "Celebrate Wins")
@@ -105,7 +105,7 @@ def test_3_not_today_reflect_make_smaller(visit: Visit) -> None:
     page = visit.page
     build_goal(page, SMART_GOAL)
     go(page, "Today")
-    click(page, "Not today")
+    check_in(page, "Not today")
     page.get_by_text("Saved: not today").wait_for()
     after(page, page.get_by_role("link", name="Tough day? Reflect, or make the goal smaller").click)
     page.locator("h1", has_text="Check In").wait_for()
@@ -155,7 +155,7 @@ def test_8_export_delete_import(visit: Visit, tmp_path: Path) -> None:
     page = visit.page
     build_goal(page, SMART_GOAL)
     go(page, "Today")
-    click(page, "Done")
+    check_in(page, "Done")
     page.get_by_text("Saved: done").wait_for()
     go(page, "Your data")
     with page.expect_download() as download:
