@@ -29,7 +29,7 @@ from core.store.transfer import load_space
 SEED = 20_260_501
 OWNER = "local"  # ui.session.LOCAL_OWNER (not imported: that would import Streamlit)
 SIZES: dict[str, int] = {"empty": 0, "month": 30, "year": 365, "decade": 3650}
-FORMAT = 1  # bump when the generator changes, so cached files are rebuilt
+FORMAT = 2  # bump when the generator or the schema changes, so cached files are rebuilt
 
 GOALS = (
     {"text": "I will walk around the block for 10 minutes after lunch.", "area": "mood",

@@ -133,4 +133,23 @@ def m002_dreams(db: Database) -> None:
     db.execute("CREATE INDEX wins_by_day ON wins (owner, day)")
 
 
-LATEST = "m002_dreams"
+@migrations()
+def m003_goal_marks(db: Database) -> None:
+    """Each goal's first week on target, kept up to date by the writes (core.store.marks)
+    so reading milestones never scans years of check-ins. Filled here for existing goals."""
+    db.execute(
+        """CREATE TABLE goal_marks (
+            owner TEXT NOT NULL,
+            goal_id TEXT NOT NULL,
+            first_on_target TEXT,
+            PRIMARY KEY (owner, goal_id),
+            FOREIGN KEY (owner, goal_id) REFERENCES goals(owner, id) ON DELETE CASCADE
+        )"""
+    )
+    from core.store.marks import rescan  # the store imports this module
+
+    for owner, goal_id in db.execute("SELECT owner, id FROM goals").fetchall():
+        rescan(db, owner, goal_id)
+
+
+LATEST = "m003_goal_marks"

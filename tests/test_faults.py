@@ -316,6 +316,8 @@ def test_every_old_schema_migrates_without_losing_a_row(tmp_path: Path, fixture:
     assert after == before
     for goal in store.list_goals(db, owner=LOCAL_OWNER):  # and every row still reads
         assert store.goal_versions(db, owner=LOCAL_OWNER, goal_id=goal.id)
+    goals = db.execute("SELECT count(*) FROM goals").fetchone()[0]
+    assert db.execute("SELECT count(*) FROM goal_marks").fetchone()[0] == goals  # m003 filled
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

@@ -308,22 +308,35 @@ def _reference_facts(db: Database, owner: str) -> tuple[dict[int, dt.date], dict
     return nth, first
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+Action = tuple[str, int, int, CheckInStatus]  # (save | delete | replan, goal, days ago, status)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    plans=st.lists(st.tuples(st.sampled_from(["day", "week"]), st.integers(1, 7)),
+    plans=st.lists(st.tuples(st.sampled_from(["day", "week", "once"]), st.integers(1, 7)),
                    min_size=1, max_size=3),
-    history=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 200),
+    actions=st.lists(st.tuples(st.sampled_from(["save"] * 8 + ["delete", "replan"]),
+                               st.integers(0, 2), st.integers(0, 40),
                                st.sampled_from(list(CheckInStatus))), max_size=150),
 )
 def test_milestone_facts_match_the_obvious_computation(
-    plans: list[tuple[str, int]], history: list[tuple[int, int, CheckInStatus]]
+    plans: list[tuple[str, int]], actions: list[Action]
 ) -> None:
+    """Whatever order check-ins are saved, changed, removed and plans changed in, the
+    kept marks say what reading the whole history says."""
     db = store.memory_db()
     goals = [make_goal(db, cadence=cadence, times=times if cadence == "week" else 1,
                        start_date=TODAY - dt.timedelta(days=300)) for cadence, times in plans]
-    for index, days_ago, status in history:
-        check_in(db, goals[index % len(goals)], TODAY - dt.timedelta(days=days_ago),
-                 status.value)
+    for kind, index, days_ago, status in actions:
+        goal, day = goals[index % len(goals)], TODAY - dt.timedelta(days=days_ago)
+        if kind == "save":
+            check_in(db, goal, day, status.value)
+        elif kind == "delete":
+            store.delete_check_in(db, owner="alice", goal_id=goal.id, day=day)
+        else:
+            times = 1 + days_ago % 7
+            store.update_goal(db, owner="alice", goal_id=goal.id, reason="replan", now=NOW,
+                              today=TODAY, changes={"cadence": "week", "times": times})
     facts = store.milestone_facts(db, owner="alice", today=TODAY)
     nth, first = _reference_facts(db, "alice")
     assert dict(facts.nth_check_in_days) == nth
@@ -390,7 +403,7 @@ def test_the_comeback_window_changes_no_answer(
         store.add_win(db, owner="alice", now=NOW, draft=parse(
             WinDraft, {"text": "Drank water", "day": TODAY - dt.timedelta(days=days_ago)}))
     fast = overview.wins_feed(db, owner="alice", today=TODAY, limit=limit)
-    with patch.object(overview.store, "milestone_facts",
+    with patch.object(store, "milestone_facts",
                       _without_window(store.milestone_facts)):
         slow = overview.wins_feed(db, owner="alice", today=TODAY, limit=limit)
     assert fast == slow
@@ -401,8 +414,39 @@ def test_the_comeback_window_changes_no_answer(
     export.import_space(twin, owner="alice", file=export.export_space(db, owner="alice", now=NOW),
                         now=NOW)
     made = overview.save_and_find_milestones(db, owner="alice", draft=draft, today=TODAY, now=NOW)
-    with patch.object(overview.store, "milestone_facts",
+    with patch.object(store, "milestone_facts",
                       _without_window(store.milestone_facts)):
         expected = overview.save_and_find_milestones(twin, owner="alice", draft=draft,
                                                      today=TODAY, now=NOW)
     assert made == expected
+
+
+def test_the_kept_first_good_week_follows_every_kind_of_change(db: Database) -> None:
+    def first() -> dt.date | None:
+        return store.milestone_facts(db, owner="alice", today=TODAY).first_on_target_weeks.get(
+            goal.id)
+
+    goal = make_goal(db, cadence="week", times=1, start_date=TODAY - dt.timedelta(days=100))
+    monday = TODAY - dt.timedelta(days=TODAY.weekday())
+    weeks = [monday - dt.timedelta(days=7 * k) for k in range(4)]  # this week, then back
+    check_in(db, goal, weeks[1], "done")
+    assert first() == weeks[1]
+    check_in(db, goal, weeks[3], "partly")  # half a time is not on target
+    assert first() == weeks[1]
+    check_in(db, goal, weeks[2], "done")  # an earlier good week comes first
+    assert first() == weeks[2]
+    check_in(db, goal, weeks[0], "done")  # a later one changes nothing
+    assert first() == weeks[2]
+    check_in(db, goal, weeks[2], "not_today")  # the first good week is not good any more
+    assert first() == weeks[1]
+    store.delete_check_in(db, owner="alice", goal_id=goal.id, day=weeks[1])
+    assert first() == weeks[0]
+    store.update_goal(db, owner="alice", goal_id=goal.id, reason="more", now=NOW, today=TODAY,
+                      changes={"times": 2})
+    assert first() is None  # a new plan: no week had two yet
+    twin = store.memory_db()
+    check_in(db, goal, weeks[0] + dt.timedelta(days=1), "done")
+    export.import_space(twin, owner="alice", now=NOW,
+                        file=export.export_space(db, owner="alice", now=NOW))
+    assert store.milestone_facts(twin, owner="alice", today=TODAY).first_on_target_weeks == {
+        goal.id: weeks[0]}

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from core.models import CheckIn, CheckInDraft, CheckInStatus, InvalidInput, Win, WinDraft
+from core.store import marks
 from core.store.connection import LimitReached, write
 from core.store.owners import ensure_owner, new_id, stamp
 
@@ -38,6 +39,7 @@ def save_check_in(db: Database, *, owner: str, draft: CheckInDraft, now: dt.date
             [owner, draft.goal_id, values["day"], *(values[f] for f in _CHECKIN_FIELDS),
              stamp(now)],
         )
+        marks.after_check_in_change(db, owner, draft.goal_id, draft.day)
     saved = get_check_in(db, owner=owner, goal_id=draft.goal_id, day=draft.day)
     assert saved is not None
     return saved
@@ -72,6 +74,7 @@ def delete_check_in(db: Database, *, owner: str, goal_id: str, day: dt.date) -> 
             "DELETE FROM check_ins WHERE owner = ? AND goal_id = ? AND day = ?",
             [owner, goal_id, day.isoformat()],
         )
+        marks.after_check_in_change(db, owner, goal_id, day)
 
 
 def recent_check_ins(

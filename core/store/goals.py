@@ -18,6 +18,7 @@ from core.models import (
     InvalidInput,
     parse,
 )
+from core.store import marks
 from core.store.connection import LimitReached, write
 from core.store.owners import ensure_owner, new_id, stamp
 
@@ -139,6 +140,8 @@ def update_goal(
         )
         _insert_version(db, owner=owner, goal_id=goal_id, version=version, fields=draft,
                         changed_at=stamp(now), reason=reason)
+        if (draft.cadence, draft.times) != (goal.cadence, goal.times):
+            marks.rescan(db, owner, goal_id)  # "on target" means something else now
     updated = get_goal(db, owner=owner, goal_id=goal_id)
     assert updated is not None
     return updated

@@ -6,13 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.models import Cadence, CheckInStatus, GoalStatus
+from core.models import GoalStatus
 from core.progress import (
     COUNT_MILESTONES,
     MilestoneFacts,
-    week_progress,
-    week_start,
 )
+from core.store import marks
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -119,44 +118,6 @@ def _nth_check_in_days(db: Database, owner: str) -> dict[int, dt.date]:
     return {n: dt.date.fromisoformat(rows[n - 1][0]) for n in wanted if n <= len(rows)}
 
 
-def _first_on_target_week(db: Database, owner: str, goal_id: str, cadence: Cadence,
-                          times: int) -> dt.date | None:
-    """The Monday of the goal's first week on target. Walks the goal's check-ins in day
-    order (the primary key's order) and stops at the end of that week, so the cost is
-    the goal's history up to its first good week, not its whole history."""
-    week: dt.date | None = None
-    statuses: list[CheckInStatus] = []
-    rows = db.execute(
-        "SELECT day, status FROM check_ins WHERE owner = ? AND goal_id = ? ORDER BY day",
-        [owner, goal_id],
-    )
-    for day_text, status in rows:
-        monday = week_start(dt.date.fromisoformat(day_text))
-        if monday != week:
-            if week is not None and week_progress(cadence=cadence, times=times,
-                                                  statuses=statuses).on_target:
-                return week
-            week, statuses = monday, []
-        statuses.append(CheckInStatus(status))
-    if week is not None and week_progress(cadence=cadence, times=times,
-                                          statuses=statuses).on_target:
-        return week
-    return None
-
-
-def _first_on_target_weeks(db: Database, owner: str) -> dict[str, dt.date]:
-    found: dict[str, dt.date] = {}
-    for goal_id, cadence, times in db.execute(
-        "SELECT id, cadence, times FROM goals WHERE owner = ? ORDER BY id", [owner]
-    ).fetchall():
-        if Cadence(cadence) is Cadence.ONCE:
-            continue  # reaching a one-time goal is its own milestone
-        monday = _first_on_target_week(db, owner, goal_id, Cadence(cadence), int(times))
-        if monday is not None:
-            found[goal_id] = monday
-    return found
-
-
 def _days_for_comebacks(db: Database, owner: str, since: dt.date,
                         today: dt.date) -> list[dt.date]:
     """Check-in days from `since` to today, led by the last check-in day before `since`,
@@ -185,6 +146,6 @@ def milestone_facts(db: Database, *, owner: str, today: dt.date,
     return MilestoneFacts(
         nth_check_in_days=_nth_check_in_days(db, owner),
         check_in_days=_days_for_comebacks(db, owner, since, today),
-        first_on_target_weeks=_first_on_target_weeks(db, owner),
+        first_on_target_weeks=marks.first_on_target_weeks(db, owner),
         achieved=achieved,
     )

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from core.models import CheckIn, Dream, Goal, GoalVersion, Win
+from core.store import marks
 from core.store.checkins import _CHECKIN_FIELDS, _to_check_in
 from core.store.connection import write
 from core.store.goals import FIELD_NAMES, _field_values, _to_goal
@@ -86,6 +87,7 @@ def load_space(
                         ("owner", "goal_id", "day"),
                         [owner, goal.id, row["day"], *(row[f] for f in _CHECKIN_FIELDS),
                          row["updated_at"]])
+            marks.rescan(db, owner, goal.id)
         for win in wins:
             _upsert(db, "wins", ("owner", "id", "day", "text", "created_at"), ("owner", "id"),
                     [owner, win.id, win.day.isoformat(), win.text, win.created_at])
