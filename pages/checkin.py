@@ -1,10 +1,12 @@
-"""Check In: how each goal went on a day in the last week, with kind help after a hard day."""
+"""Check In: how a goal went on a day in the last week, with kind help after a hard day.
+One goal at a time: Today is where every goal gets its quick one-click check-in."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import streamlit as st
+from sqlite_utils import Database
 
 from core import overview, store
 from core.models import (
@@ -135,6 +137,21 @@ def goal_section(goal: Goal, today: dt.date) -> None:
             setback.panel(goal, existing)
 
 
+def pick_goal(active: list[Goal], db: Database, owner: str, today: dt.date) -> Goal:
+    """One goal at a time. It starts on a goal marked "not today" today (where Today's
+    "Tough day?" link comes from), else on the first one."""
+    if len(active) == 1:
+        return active[0]
+    tough = [c.goal_id for c in store.check_ins_between(db, owner=owner, start=today, end=today)
+             if c.status is CheckInStatus.NOT_TODAY]
+    start = next((i for i, g in enumerate(active) if g.id in tough), 0)
+    # Option labels are drawn as plain text (never Markdown), so a goal's own words are safe.
+    return st.selectbox(
+        "Which goal?", active, index=start, key="ci-goal", format_func=lambda g: g.text,
+        help="Check in on one goal at a time; pick another here whenever you like.",
+    )
+
+
 def paused_goals(goals: list[Goal]) -> None:
     if not goals:
         return
@@ -162,8 +179,8 @@ def main() -> None:
         if not active:
             st.write("No active goals yet. When you have one, you can check in here.")
             st.page_link(path("build"), label="Build a goal", icon=":material/flag:")
-        for goal in active:
-            goal_section(goal, today)
+        if active:
+            goal_section(pick_goal(active, db, owner, today), today)
         paused_goals(store.list_goals(db, owner=owner, statuses=(GoalStatus.PAUSED,)))
 
 

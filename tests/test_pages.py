@@ -178,6 +178,29 @@ def test_crisis_card_can_be_dismissed(local_app: Path) -> None:
     assert "You don't have to carry this alone" not in markdown(at)
 
 
+def test_check_in_shows_one_goal_and_starts_on_a_tough_day(local_app: Path) -> None:
+    build_goal("I will walk for 10 minutes after lunch every day.")
+    build_goal("I will drink a glass of water after breakfast every day.")
+    db = store.open_db(local_app)
+    walk, water = sorted(store.list_goals(db, owner=LOCAL_OWNER), key=lambda g: g.text)
+    at = open_page("checkin")
+    no_exception(at)
+    picker = at.selectbox(key="ci-goal")
+    active = store.list_goals(db, owner=LOCAL_OWNER, statuses=(GoalStatus.ACTIVE,))
+    assert picker.options == [g.text for g in active]  # the person's words, as options
+    today = dt.date.today().isoformat()
+    shown = picker.value
+    assert len(at.get("form")) == 1  # one goal's form at a time
+    other = walk if shown.id == water.id else water
+    picker.set_value(other).run()
+    assert at.radio(key=f"ci-{other.id}-{today}-status") is not None
+    check_in_today = open_page("today")
+    check_in_today.segmented_control(key=f"today-{other.id}").set_value(
+        CheckInStatus.NOT_TODAY).run()
+    again = open_page("checkin")  # as if from Today's "Tough day?" link
+    assert again.selectbox(key="ci-goal").value.id == other.id
+
+
 def test_check_in_note_with_crisis_words_is_saved(local_app: Path) -> None:
     build_goal("I will walk for 10 minutes after lunch today.")
     goal_id = only_goal(local_app)
