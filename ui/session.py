@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import streamlit as st
 from sqlite_utils import Database
@@ -20,7 +22,6 @@ from core.modes import Mode, ModeProblem, demo_owner, owner_for_identity, resolv
 DB_ENV = "SMALL_STEPS_DB"
 LOCAL_OWNER = "local"
 MODE_ENV = "SMALL_STEPS_MODE"
-VISITOR_KEY = "visitor-id"
 DEMO_KEY = "demo-on"
 
 
@@ -51,14 +52,21 @@ def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def mode() -> Mode:
-    """local or hosted: configured, or hosted whenever other machines can reach us."""
+def _mode() -> tuple[Mode, str | None]:
+    """local or hosted: configured, or hosted whenever other machines can reach us; and
+    what is wrong with the configuration, if anything."""
     configured = os.environ.get(MODE_ENV) or _secret("mode")
     try:
-        return resolve_mode(configured, st.get_option("server.address"))
+        return resolve_mode(configured, st.get_option("server.address")), None
     except ModeProblem as problem:
-        st.warning(f"{problem} Running privately (hosted mode) until it is fixed.")
-        return Mode.HOSTED
+        return Mode.HOSTED, f"{problem} Running privately (hosted mode) until it is fixed."
+
+
+def mode() -> Mode:
+    found, problem = _mode()
+    if problem:
+        st.warning(problem)
+    return found
 
 
 def signin_available() -> bool:
@@ -78,22 +86,47 @@ def signed_in_owner() -> str | None:
     return owner_for_identity(issuer=str(st.user.get("iss", "")), subject=str(subject))
 
 
+@dataclass(frozen=True)
+class Place:
+    """Whose data this session holds and where it lives. Mode, sign-in and the database
+    path only change with a new session (signing in or out reloads the page), so this is
+    worked out on the session's first run and kept: reading secrets and options on every
+    call cost ~0.2 ms each, many times a run."""
+
+    base_owner: str
+    persistent: bool
+    path: str | None  # None: this session's own in-memory database
+
+
+PLACE_KEY = "session-place"
+HANDLE_KEY = "session-database"
+
+
+def place() -> Place:
+    found = st.session_state.get(PLACE_KEY)
+    if isinstance(found, Place):
+        return found
+    where, problem = _mode()
+    if problem:  # not kept: the warning shows on every run until the setting is fixed
+        st.warning(problem)
+    if where is Mode.LOCAL:
+        found = Place(LOCAL_OWNER, True, str(db_path()))
+    elif (signed_in := signed_in_owner()) is not None:
+        found = Place(signed_in, True, str(db_path()))
+    else:
+        found = Place(f"visitor-{uuid.uuid4().hex}", False, None)
+    if not problem:
+        st.session_state[PLACE_KEY] = found
+    return found
+
+
 def persistent() -> bool:
     """Whether this session's data is kept after the browser session ends."""
-    return mode() is Mode.LOCAL or signed_in_owner() is not None
+    return place().persistent
 
 
 def base_owner() -> str:
-    if mode() is Mode.LOCAL:
-        return LOCAL_OWNER
-    signed_in = signed_in_owner()
-    if signed_in is not None:
-        return signed_in
-    visitor = st.session_state.get(VISITOR_KEY)
-    if not isinstance(visitor, str):
-        visitor = f"visitor-{uuid.uuid4().hex}"
-        st.session_state[VISITOR_KEY] = visitor
-    return visitor
+    return place().base_owner
 
 
 def in_demo() -> bool:
@@ -122,9 +155,17 @@ def _session_memory() -> Database:
 
 
 def database() -> Database | None:
-    """This session's connection, or None after explaining (kindly) what is wrong."""
+    """This session's connection, or None after explaining (kindly) what is wrong.
+    The connection's lifetime is the session's (the cache closes it when the session
+    ends); the session keeps a direct reference so later calls skip the cache lookup."""
+    where = place()
+    held = st.session_state.get(HANDLE_KEY)
+    if isinstance(held, tuple) and held[0] == where.path:
+        return cast(Database, held[1])
     try:
-        return _open(str(db_path())) if persistent() else _session_memory()
+        db = _open(where.path) if where.path else _session_memory()
     except store.StoreProblem as problem:
         st.error(str(problem), icon=":material/build:")
         return None
+    st.session_state[HANDLE_KEY] = (where.path, db)
+    return db
