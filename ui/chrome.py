@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import demo_mode, session
-from ui.nav import PAGES
+from ui.nav import ensure_routed
 
 STYLE = Path(__file__).with_name("style.css")
 HELP_PAGE = "pages/help.py"
@@ -24,13 +24,8 @@ def help_link() -> None:
 
 
 def sidebar() -> None:
-    """Our own page list: the same in every mode, including a deep link on a fresh server
-    (where Streamlit would otherwise list raw file names)."""
+    """Below Streamlit's page list (ui.nav): a note when nothing is kept."""
     with st.sidebar:
-        st.page_link(HELP_PAGE, label=HELP_LABEL, icon=":material/sos:")
-        st.markdown("**Small Steps**")
-        for info in PAGES:
-            st.page_link(info.path, label=info.title, icon=info.icon)
         if not session.persistent():
             st.caption(
                 ":material/lock_clock: Private session: what you add here is kept only "
@@ -42,6 +37,7 @@ def sidebar() -> None:
 @contextmanager
 def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     """Render the top of a page, then its body, then the footer."""
+    ensure_routed()
     st.html(STYLE)  # style-only: goes to Streamlit's event container, takes no space
     sidebar()
     help_link()

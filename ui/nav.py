@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.navigation.page import Page
+from streamlit.runtime.pages_manager import PagesManager
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,21 @@ def path(key: str) -> str:
     return BY_KEY[key].path
 
 
+ROUTED_KEY = "nav-routed"
+
+
+def ensure_routed() -> None:
+    """Streamlit's legacy multipage mode runs a deep-linked page file on its own, without
+    the entrypoint, and lists raw file names: on a fresh server with a `pages/` folder,
+    until the home page has run once. Switch that mode off for the whole server and run
+    again, now through the entrypoint and its titles."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        if not st.session_state.get(ROUTED_KEY):  # once: a rerun must never eat a click
+            st.session_state[ROUTED_KEY] = True
+            st.rerun()
+
+
 def navigation() -> Page:
     pages = [
         st.Page(
@@ -47,4 +63,4 @@ def navigation() -> Page:
         )
         for info in PAGES
     ]
-    return st.navigation(pages, position="hidden")  # ui.chrome.sidebar lists the pages
+    return st.navigation(pages, position="sidebar")
