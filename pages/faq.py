@@ -26,8 +26,8 @@ def show(item: FaqItem) -> None:
 
 def resources() -> None:
     st.subheader("Learn more")
-    for resource in content.resources():
-        st.markdown(f"- [{resource.name}](<{resource.url}>) — {resource.description}")
+    st.markdown("\n".join(f"- [{resource.name}](<{resource.url}>) — {resource.description}"
+                          for resource in content.resources()))
 
 
 def main() -> None:

@@ -14,18 +14,18 @@ from ui.nav import path
 
 def why_goals_help(learn: content.Learn) -> None:
     st.subheader("Why small goals help")
-    for reason in learn.reasons:
-        st.markdown(f"**{reason.heading}.** {reason.body}")
+    st.markdown("\n\n".join(f"**{reason.heading}.** {reason.body}" for reason in learn.reasons))
 
 
 def letters(learn: content.Learn) -> None:
     st.subheader("The five letters")
     for letter in learn.letters:
         with st.container(border=True):
-            st.markdown(f"### {letter.letter} — {letter.word}")
-            st.write(letter.meaning)
-            st.markdown(f":material/cloud: **Vague:** {letter.weak}")
-            st.markdown(f":material/target: **SMART:** {letter.strong}")
+            st.markdown(
+                f"### {letter.letter} — {letter.word}\n\n{letter.meaning}\n\n"
+                f":material/cloud: **Vague:** {letter.weak}\n\n"
+                f":material/target: **SMART:** {letter.strong}"
+            )
 
 
 def quiz_item(number: int, item: QuizItem) -> None:
@@ -67,9 +67,11 @@ def try_the_coach() -> None:
 def research(learn: content.Learn) -> None:
     st.subheader("What the research says")
     st.write(learn.research.intro)
-    for finding in learn.research.findings:
-        st.markdown(f"**{finding.topic}.** {finding.claim} ({finding.effect})")
-        st.caption(f"{finding.citation} [Read the study](<{finding.url}>)")
+    st.markdown("\n\n".join(
+        f"**{finding.topic}.** {finding.claim} ({finding.effect})  \n"
+        f"*{finding.citation}* [Read the study](<{finding.url}>)"
+        for finding in learn.research.findings
+    ))
     st.info(learn.research.honest_note, icon=":material/explore:")
 
 

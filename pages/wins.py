@@ -11,7 +11,7 @@ from core import content, overview, store
 from core.models import WinDraft, parse
 from ui import charts, chrome, session
 from ui.crisis import crisis_card
-from ui.render import kindly, motion_on, user_text
+from ui.render import PROBLEMS, kindly, motion_on, refusal, user_text
 
 ICONS = {
     "milestone": ":material/military_tech:",
@@ -19,6 +19,10 @@ ICONS = {
     "check_in": ":material/check_circle:",
 }
 CALENDAR_WEEKS = 12
+CHIP_KEY = "win-chip"
+SHOWN_KEY = "wins-shown"
+FEED_PAGE = 10
+FEED_MAX = 100  # older wins are in the download on Your data
 
 
 def log_win(db: Database, owner: str, text: str) -> None:
@@ -29,14 +33,27 @@ def log_win(db: Database, owner: str, text: str) -> None:
         st.rerun()
 
 
+def log_chip() -> None:
+    """A chip was tapped (a callback, before the page is drawn): log it as a win and
+    clear the choice, so the same chip can be tapped again another time."""
+    chip = st.session_state.get(CHIP_KEY)
+    st.session_state[CHIP_KEY] = None
+    db = session.database()
+    if not chip or db is None:
+        return
+    try:
+        draft = parse(WinDraft, {"text": chip, "day": session.today()}, today=session.today())
+        store.add_win(db, owner=session.owner(), draft=draft, now=session.now())
+    except PROBLEMS as problem:
+        st.session_state["wins-problem"] = problem
+        return
+    st.session_state["wins-flash"] = chip
+
+
 def quick_log(db: Database, owner: str) -> None:
     st.subheader("Log a small win")
-    st.write("Tiny things count. Tap one, or write your own.")
-    chips = content.small_win_chips()
-    columns = st.columns(3)
-    for index, chip in enumerate(chips):
-        if columns[index % 3].button(chip, key=f"chip-{index}", width="stretch"):
-            log_win(db, owner, chip)
+    st.pills("Tiny things count. Tap one, or write your own.", content.small_win_chips(),
+             key=CHIP_KEY, on_change=log_chip)
     with st.form("own-win", clear_on_submit=False, border=False):
         text = st.text_input(
             "My own small win", max_chars=200, key="own-win-text", placeholder="Answered one email"
@@ -47,15 +64,24 @@ def quick_log(db: Database, owner: str) -> None:
         log_win(db, owner, text)
 
 
+def show_more() -> None:
+    st.session_state[SHOWN_KEY] = st.session_state.get(SHOWN_KEY, FEED_PAGE) + FEED_PAGE
+
+
 def feed(db: Database, owner: str, today: dt.date) -> None:
+    """The newest wins, ten at a time (each drawn win is two elements on every rerun)."""
     st.subheader("Your wins")
-    items = overview.wins_feed(db, owner=owner, today=today, limit=30)
+    shown = min(int(st.session_state.get(SHOWN_KEY, FEED_PAGE)), FEED_MAX)
+    items = overview.wins_feed(db, owner=owner, today=today, limit=shown + 1)
     if not items:
         st.write("Nothing here yet — your first check-in or small win will show up here.")
-    for item in items:
+    for item in items[:shown]:
         st.markdown(f"{ICONS[item.kind]} **{item.title}** · {item.day:%a %d %b %Y}")
         if item.text:
             user_text(item.text)
+    if len(items) > shown and shown < FEED_MAX:
+        st.button("Show more wins", key="wins-more", on_click=show_more,
+                  icon=":material/expand_more:")
 
 
 def draw(chart: charts.Chart) -> None:
@@ -95,6 +121,9 @@ def main() -> None:
         if db is None:
             return
         owner, today = session.owner(), session.today()
+        problem = st.session_state.pop("wins-problem", None)
+        if problem is not None:
+            refusal(problem)
         flash = st.session_state.pop("wins-flash", None)
         if flash:
             st.success("Win saved. Nice one!", icon=":material/star:")

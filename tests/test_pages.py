@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from streamlit.testing.v1 import AppTest
 
 from core import content, demo, store
-from core.models import CheckInStatus, GoalStatus
+from core.models import CheckInStatus, GoalStatus, WinDraft, parse
 from tests.conftest import open_page
 from ui.nav import PAGES
 from ui.session import LOCAL_OWNER
@@ -190,6 +190,7 @@ def test_check_in_shows_one_goal_and_starts_on_a_tough_day(local_app: Path) -> N
     assert picker.options == [g.text for g in active]  # the person's words, as options
     today = dt.date.today().isoformat()
     shown = picker.value
+    assert shown is not None
     assert len(at.get("form")) == 1  # one goal's form at a time
     other = walk if shown.id == water.id else water
     picker.set_value(other).run()
@@ -198,7 +199,8 @@ def test_check_in_shows_one_goal_and_starts_on_a_tough_day(local_app: Path) -> N
     check_in_today.segmented_control(key=f"today-{other.id}").set_value(
         CheckInStatus.NOT_TODAY).run()
     again = open_page("checkin")  # as if from Today's "Tough day?" link
-    assert again.selectbox(key="ci-goal").value.id == other.id
+    chosen = again.selectbox(key="ci-goal").value
+    assert chosen is not None and chosen.id == other.id
 
 
 def test_check_in_note_with_crisis_words_is_saved(local_app: Path) -> None:
@@ -281,3 +283,29 @@ def test_faq_search_filters(local_app: Path) -> None:
     everything = len(at.expander)
     at.text_input(key="faq-search").input("rest day").run()
     assert 0 < len(at.expander) < everything
+
+
+def test_wins_a_tapped_chip_is_logged_once_and_the_choice_clears(local_app: Path) -> None:
+    at = open_page("wins")
+    chip = content.small_win_chips()[0]
+    at.pills(key="win-chip").set_value(chip).run()
+    no_exception(at)
+    assert any("Win saved" in s.value for s in at.success)
+    assert at.pills(key="win-chip").value is None  # ready for another tap
+    at.run()  # a later rerun logs nothing more
+    wins = store.recent_wins(store.open_db(local_app), owner=LOCAL_OWNER)
+    assert [w.text for w in wins] == [chip]
+
+
+def test_wins_feed_shows_ten_then_more(local_app: Path) -> None:
+    db = store.open_db(local_app)
+    for k in range(14):
+        day = dt.date.today() - dt.timedelta(days=k)
+        store.add_win(db, owner=LOCAL_OWNER, now=dt.datetime.now().replace(microsecond=0),
+                      draft=parse(WinDraft, {"text": f"Win number {k}", "day": day}))
+    at = open_page("wins")
+    assert [t for t in texts(at) if t.startswith("Win number")] == [
+        f"Win number {k}" for k in range(10)]
+    at.button(key="wins-more").click().run()
+    assert len([t for t in texts(at) if t.startswith("Win number")]) == 14
+    assert "wins-more" not in [b.key for b in at.button]  # nothing more to show
