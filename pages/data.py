@@ -8,8 +8,18 @@ from sqlite_utils import Database
 from core import store
 from core.models import AREA_LABELS, Goal, GoalStatus
 from ui import chrome, demo_mode, session, your_data
-from ui.render import change_status, user_text
+from ui.render import PROBLEMS, refusal, user_text
 
+ACTIONS: dict[GoalStatus, dict[GoalStatus, str]] = {  # what a goal in each status can become
+    GoalStatus.ACTIVE: {GoalStatus.ACHIEVED: ":material/celebration: I reached this goal",
+                        GoalStatus.PAUSED: ":material/pause: Pause",
+                        GoalStatus.ARCHIVED: ":material/archive: Archive"},
+    GoalStatus.PAUSED: {GoalStatus.ACTIVE: ":material/play_arrow: Make active again",
+                        GoalStatus.ARCHIVED: ":material/archive: Archive"},
+    GoalStatus.ACHIEVED: {GoalStatus.ACTIVE: ":material/play_arrow: Make active again",
+                          GoalStatus.ARCHIVED: ":material/archive: Archive"},
+    GoalStatus.ARCHIVED: {GoalStatus.ACTIVE: ":material/unarchive: Un-archive"},
+}
 STATUS_WORDS = {
     GoalStatus.ACTIVE: "Active",
     GoalStatus.PAUSED: "Paused",
@@ -37,20 +47,28 @@ def goal_row(db: Database, goal: Goal) -> None:
         )
         with st.expander(f"History ({goal.version} version{'s' if goal.version > 1 else ''})"):
             history(db, goal)
-        actions = []
-        if goal.status is GoalStatus.ACTIVE:
-            actions = [
-                ("I reached this goal :material/celebration:", GoalStatus.ACHIEVED),
-                ("Archive", GoalStatus.ARCHIVED),
-            ]
-        elif goal.status is GoalStatus.ARCHIVED:
-            actions = [("Un-archive", GoalStatus.ACTIVE)]
-        else:
-            actions = [("Make active again", GoalStatus.ACTIVE), ("Archive", GoalStatus.ARCHIVED)]
-        columns = st.columns(len(actions))
-        for column, (label, status) in zip(columns, actions, strict=True):
-            if column.button(label, key=f"status-{goal.id}-{status}"):
-                change_status(goal.id, status)
+        st.pills(
+            "Change this goal",
+            list(ACTIONS[goal.status]),
+            format_func=lambda status: ACTIONS[goal.status][status],
+            key=f"status-{goal.id}",
+            on_change=change_from_pills,
+            args=(goal.id,),
+        )
+
+
+def change_from_pills(goal_id: str) -> None:
+    """An action was chosen (a callback): change the goal's status, then clear the choice."""
+    status = st.session_state.get(f"status-{goal_id}")
+    st.session_state[f"status-{goal_id}"] = None
+    db = session.database()
+    if db is None or not isinstance(status, GoalStatus):
+        return
+    try:
+        store.set_status(db, owner=session.owner(), goal_id=goal_id, status=status,
+                         now=session.now(), today=session.today())
+    except PROBLEMS as problem:
+        st.session_state["data-problem"] = problem
 
 
 def main() -> None:
@@ -59,6 +77,9 @@ def main() -> None:
         db = session.database()
         if db is None:
             return
+        problem = st.session_state.pop("data-problem", None)
+        if problem is not None:
+            refusal(problem)
         owner = session.owner()
         st.subheader("Your goals")
         goals = store.list_goals(db, owner=owner)

@@ -130,9 +130,10 @@ def main() -> None:
             if motion_on(db, owner):
                 st.balloons()
         up = overview.showing_up(db, owner=owner, today=today)
-        one, two = st.columns(2)
-        one.metric("Days you showed up, last 7", up.last_7)
-        two.metric("Days you showed up, last 30", up.last_30)
+        st.markdown(
+            f":material/event_available: You showed up on **{up.last_7}** of the last 7 days "
+            f"and **{up.last_30}** of the last 30."
+        )
         quick_log(db, owner)
         feed(db, owner, today)
         chart_section(db, owner, today)

@@ -309,3 +309,18 @@ def test_wins_feed_shows_ten_then_more(local_app: Path) -> None:
     at.button(key="wins-more").click().run()
     assert len([t for t in texts(at) if t.startswith("Win number")]) == 14
     assert "wins-more" not in [b.key for b in at.button]  # nothing more to show
+
+
+def test_your_data_changes_a_goal_s_status_in_one_tap(local_app: Path) -> None:
+    build_goal("I will walk for 10 minutes after lunch every day.")
+    goal_id = only_goal(local_app)
+    at = open_page("data")
+    at.pills(key=f"status-{goal_id}").set_value(GoalStatus.ARCHIVED).run()
+    no_exception(at)
+    goal = store.get_goal(store.open_db(local_app), owner=LOCAL_OWNER, goal_id=goal_id)
+    assert goal is not None and goal.status is GoalStatus.ARCHIVED
+    assert at.pills(key=f"status-{goal_id}").options == ["Un-archive"]
+    at.pills(key=f"status-{goal_id}").set_value(GoalStatus.ACTIVE).run()
+    goal = store.get_goal(store.open_db(local_app), owner=LOCAL_OWNER, goal_id=goal_id)
+    assert goal is not None and goal.status is GoalStatus.ACTIVE
+    assert at.pills(key=f"status-{goal_id}").value is None
