@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import zipfile
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -182,3 +183,12 @@ def to_csv(db: Database, *, owner: str, now: dt.datetime) -> dict[str, bytes]:
                                                      if k != "goal_id")], check_ins),
         "wins.csv": _csv(list(Win.model_fields), wins),
     }
+
+
+def to_csv_zip(db: Database, *, owner: str, now: dt.datetime) -> bytes:
+    """The CSV files in one .zip, so one click downloads them all."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in to_csv(db, owner=owner, now=now).items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=now.timetuple()[:6]), data)
+    return out.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from typing import Any
 
 import pytest
@@ -147,3 +148,7 @@ def test_csv_has_every_row_and_defuses_formulas(db: Database) -> None:
     check_ins = list(csv.DictReader(io.StringIO(files["check_ins.csv"].decode("utf-8-sig"))))
     assert check_ins[0]["note"] == "'@mention +1 -2" and check_ins[0]["status"] == "done"
     assert set(files) == {"goals.csv", "check_ins.csv", "wins.csv"}
+    with zipfile.ZipFile(io.BytesIO(export.to_csv_zip(db, owner="alice", now=NOW))) as archive:
+        assert archive.namelist() == list(export.CSV_FILES)
+        assert {name: archive.read(name) for name in archive.namelist()} == files
+        assert archive.testzip() is None

@@ -4,7 +4,6 @@ and the therapist summary."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import streamlit as st
 from sqlite_utils import Database
@@ -60,24 +59,18 @@ def export_section(db: Database, owner: str) -> None:
         mime="application/json",
         icon=":material/download:",
     )
-    st.caption(
-        "The JSON file has everything and can be imported again. The CSV files open "
-        "in a spreadsheet."
+    st.download_button(
+        "Download spreadsheet files (CSV, zipped)",
+        key="export-csv",
+        data=lambda: export.to_csv_zip(db, owner=owner, now=now),  # built on click only
+        file_name=f"small-steps-{stamp}-csv.zip",
+        mime="application/zip",
+        icon=":material/table:",
     )
-    columns = st.columns(3)
-
-    def csv_file(name: str) -> Callable[[], bytes]:
-        return lambda: export.to_csv(db, owner=owner, now=now)[name]  # built on click only
-
-    for column, name in zip(columns, export.CSV_FILES, strict=True):
-        column.download_button(
-            f"{name}",
-            data=csv_file(name),
-            file_name=name,
-            mime="text/csv",
-            key=f"export-{name}",
-            icon=":material/table:",
-        )
+    st.caption(
+        "The JSON file has everything and can be imported again. The zip holds "
+        f"{', '.join(export.CSV_FILES)}, which open in a spreadsheet."
+    )
 
 
 def import_section(db: Database, owner: str) -> None:
