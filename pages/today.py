@@ -55,10 +55,9 @@ def card(goal_id: str) -> None:
     saved = item.today.status if item.today is not None else None
     with st.container(border=True):
         user_text(goal.text)
-        st.caption(f"Plan: {goal.target_label}")
         if goal.when:
             st.text(f"When: {goal.when}")
-        st.progress(item.week.fraction, text=item.week.label)
+        st.progress(item.week.fraction, text=f"{item.week.label} · plan: {goal.target_label}")
         flash = st.session_state.pop(f"today-flash-{goal_id}", None)
         if flash:
             st.success(flash, icon=":material/check_circle:")

@@ -84,7 +84,8 @@ def test_build_then_check_in_then_wins_everywhere(local_app: Path) -> None:
     no_exception(today)
     assert any("Saved: done" in s.value for s in today.success)
     assert any("first check-in" in t.value.lower() for t in today.toast)
-    assert "1 of 3 this week" in [p.proto.text for p in today.get("progress")]
+    assert [p.proto.text for p in today.get("progress")] == [
+        "1 of 3 this week · plan: 3 times a week"]
     assert today.segmented_control(key=f"today-{goal_id}").value is CheckInStatus.DONE
     wins = open_page("wins")
     assert "Your very first check-in" in markdown(wins)
