@@ -133,10 +133,10 @@ def mood_words(moods: list[store.WeekMood]) -> str:
     if not moods:
         return "No moods noted yet. Adding one when you check in is optional."
     first, last = moods[0], moods[-1]
-    trend = ("a little higher" if last.average > first.average + 0.25 else
-             "a little lower" if last.average < first.average - 0.25 else "about the same")
+    trend = ("a little higher than" if last.average > first.average + 0.25 else
+             "a little lower than" if last.average < first.average - 0.25 else "about the same as")
     return (f"Your average mood in the latest week was {last.average:.1f} out of 5, "
-            f"{trend} than in the week of {first.week:%d %B} ({first.average:.1f}). "
+            f"{trend} in the week of {first.week:%d %B} ({first.average:.1f}). "
             "Moods go up and down; that's normal.")
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from core import demo, store
+from core import demo, overview, store
 from core.store import DayActivity, WeekCounts, WeekMood
 from tests.conftest import TODAY, open_page
 from ui import charts
@@ -23,9 +23,12 @@ def test_rows_live_inside_the_layers_and_nowhere_else() -> None:
     assert "data" not in chart.spec and "datasets" not in chart.spec  # no Arrow round trip
     assert chart.rows == [{"week": MONDAY.isoformat(), "kind": "Done", "count": 3},
                           {"week": MONDAY.isoformat(), "kind": "Partly", "count": 1}]
-    assert all(layer["data"] == {"values": chart.rows} for layer in chart.spec["layer"])
+    (holder,) = chart.spec["layer"]  # the rows once, for every layer that draws them
+    assert holder["data"] == {"values": chart.rows}
+    assert all("data" not in layer for layer in holder["layer"])
     assert chart.spec["title"] == "Check-ins each week"
     assert chart.alt.startswith("Bar chart")
+    assert chart.spec["autosize"] == {"type": "fit-x", "contains": "padding"}  # title not clipped
 
 
 def test_one_person_s_rows_never_reach_the_next_chart() -> None:
@@ -44,7 +47,7 @@ def test_calendar_has_every_day_of_the_weeks_with_words_for_each_cell() -> None:
     assert len(days) == 7 * 11 + TODAY.weekday() + 1
     assert chart.rows[-1] == {"day": TODAY.isoformat(), "week": MONDAY.isoformat(),
                                    "weekday": f"{TODAY:%a}", "done": 1.5, "mark": "1.5"}
-    kinds = [layer["mark"]["type"] for layer in chart.spec["layer"]]
+    kinds = [layer["mark"]["type"] for layer in chart.spec["layer"][0]["layer"]]
     assert kinds == ["rect", "text"]  # a number in the cell, not colour alone
     json.dumps(chart.spec)  # plain JSON all the way down
 
@@ -64,5 +67,14 @@ def test_wins_page_draws_three_charts_with_names_and_the_person_s_data(local_app
     ]
     bars = json.loads(protos[0].spec)
     shown = sum(row["count"] for row in bars["layer"][0]["data"]["values"])
+    calendar = json.loads(protos[2].spec)
+    assert len(protos[2].spec) < 2 * len(json.dumps(calendar["layer"][0]["data"]))  # sent once
     assert shown == sum(c.done + c.partly for c in weekly) > 0
     assert not any(p.data.data for p in protos)  # no Arrow tables were built
+
+
+def test_mood_words_read_as_a_sentence() -> None:
+    same = [WeekMood(MONDAY - dt.timedelta(days=7), 3.0, 2), WeekMood(MONDAY, 3.1, 2)]
+    higher = [WeekMood(MONDAY - dt.timedelta(days=7), 2.0, 2), WeekMood(MONDAY, 4.0, 2)]
+    assert "about the same as in the week of" in overview.mood_words(same)
+    assert "a little higher than in the week of" in overview.mood_words(higher)

@@ -30,7 +30,7 @@ Shape = alt.LayerChart | alt.FacetChart  # what .properties() on a layer gives b
 
 @dataclass(frozen=True)
 class Chart:
-    spec: dict[str, Any]  # Vega-Lite, with the rows inside each layer
+    spec: dict[str, Any]  # Vega-Lite: {"layer": [{"data": rows, "layer": [drawn layers]}]}
     alt: str  # the chart's accessible name
 
     @property
@@ -102,16 +102,19 @@ def _template(name: str) -> dict[str, Any]:
     spec: dict[str, Any] = SHAPES[name]().to_dict()
     spec.pop("data", None)
     spec.pop("datasets", None)
+    # Fit the width to the page but keep the height: Streamlit's default ("fit") squeezes
+    # the plot into the height and the frontend then clipped the chart's title.
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec
 
 
 def _filled(name: str, rows: Rows, alt_text: str) -> Chart:
+    """The template with `rows` in one inner layer that holds the drawn layers, so the
+    rows are sent once however many layers draw them."""
     template = _template(name)
-    layers = [
-        {key: value for key, value in layer.items() if key != "data"} | {"data": {"values": rows}}
-        for layer in template["layer"]
-    ]
-    return Chart(template | {"layer": layers}, alt_text)
+    drawn = [{key: value for key, value in layer.items() if key != "data"}
+             for layer in template["layer"]]
+    return Chart(template | {"layer": [{"data": {"values": rows}, "layer": drawn}]}, alt_text)
 
 
 def check_ins_per_week(counts: list[WeekCounts]) -> Chart:
