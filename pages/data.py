@@ -91,7 +91,6 @@ def main() -> None:
         your_data.export_section(db, owner)
         your_data.import_section(db, owner)
         your_data.delete_section(db, owner)
-        st.subheader("Try a demo")
         demo_mode.offer()
 
 

@@ -57,11 +57,13 @@ def banner() -> None:
 
 
 def offer() -> None:
-    """The "Try a demo" button (Your data page)."""
+    """The "Try a demo" section and button (Your data page)."""
     if session.in_demo():
-        st.write("The demo is on. Use the buttons at the top of any page to reset or leave it.")
+        st.markdown("### Try a demo\n\nThe demo is on. Use the buttons at the top of any "
+                    "page to reset or leave it.")
         return
-    st.write(
+    st.markdown(
+        "### Try a demo\n\n"
         "Want to look around first, or show Small Steps in a session? The demo fills "
         "the app with a made-up person's six weeks: goals, check-ins, a setback, a "
         "smaller version, a comeback and small wins. Your own data stays as it is."

@@ -18,33 +18,37 @@ PERIODS = (2, 4, 6, 8, 12, 26)  # weeks; a summary covers at most summary.MAX_WE
 
 
 def privacy() -> None:
-    st.subheader("Where your data lives, and who can see it")
+    """Where the data lives and who can see it: one Markdown element (our words only)."""
+    said = ["### Where your data lives, and who can see it"]
     if session.in_demo():
-        st.write(
+        said.append(
             "You're in the demo: everything shown belongs to a made-up person and is "
             "deleted when you leave the demo."
         )
-    if session.mode() is Mode.LOCAL:
-        st.write(
+    local = session.mode() is Mode.LOCAL
+    if local:
+        said.append(
             "Everything you write stays in one file on this computer. Small Steps sends "
             "nothing anywhere: no accounts, no tracking, no analytics. Anyone who can "
             "open files on this computer could read it, so keep your computer locked."
         )
-        st.caption("Your data file:")
-        st.code(str(session.db_path()), language=None)
+        said.append("Your data file:")
     elif session.persistent():
-        st.write(
+        said.append(
             "You're signed in, so your goals are kept on this website's server under a "
             "private code made from your sign-in (we never store your email). Other "
             "visitors can never see them. The people who run this server could read the "
             "database, as with any website. There is no tracking or analytics."
         )
     else:
-        st.write(
+        said.append(
             "This is a private session. What you add is kept only while this browser "
             "tab is open — nobody else can see it, and it's gone when you reload or close the tab. "
             "To keep it, download it below and bring the file back next time."
         )
+    st.markdown("\n\n".join(said))
+    if local:
+        st.code(str(session.db_path()), language=None)
 
 
 def export_section(db: Database, owner: str) -> None:
@@ -99,8 +103,8 @@ def import_section(db: Database, owner: str) -> None:
 
 
 def delete_section(db: Database, owner: str) -> None:
-    st.subheader("Delete all my data")
-    st.write(
+    st.markdown(
+        "### Delete all my data\n\n"
         "This removes every goal, check-in, reflection and win in this space. It can't "
         "be undone — download a copy first if you might want it later."
     )
@@ -115,8 +119,8 @@ def delete_section(db: Database, owner: str) -> None:
 
 
 def summary_section(db: Database, owner: str) -> None:
-    st.subheader("A summary for my therapist")
-    st.write(
+    st.markdown(
+        "### A summary for my therapist\n\n"
         "A one-page overview to bring to a session: your goals and their versions, "
         "week-by-week progress, mood, wins and Goal Attainment Scaling where you set "
         "levels. It's marked as self-reported, not a clinical measurement."
