@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from core import store
 from core.models import AREA_LABELS, Goal, GoalStatus
 from ui import chrome, demo_mode, session, your_data
-from ui.render import PROBLEMS, refusal, user_text
+from ui.render import PROBLEMS, keep_refusal, show_kept_refusal, user_text
 
 ACTIONS: dict[GoalStatus, dict[GoalStatus, str]] = {  # what a goal in each status can become
     GoalStatus.ACTIVE: {GoalStatus.ACHIEVED: ":material/celebration: I reached this goal",
@@ -68,7 +68,7 @@ def change_from_pills(goal_id: str) -> None:
         store.set_status(db, owner=session.owner(), goal_id=goal_id, status=status,
                          now=session.now(), today=session.today())
     except PROBLEMS as problem:
-        st.session_state["data-problem"] = problem
+        keep_refusal("data", problem)
 
 
 def main() -> None:
@@ -77,9 +77,7 @@ def main() -> None:
         db = session.database()
         if db is None:
             return
-        problem = st.session_state.pop("data-problem", None)
-        if problem is not None:
-            refusal(problem)
+        show_kept_refusal("data")
         owner = session.owner()
         st.subheader("Your goals")
         goals = store.list_goals(db, owner=owner)

@@ -8,7 +8,7 @@ from core import overview, store
 from core.models import CHECKIN_LABELS, CheckInStatus, GoalStatus
 from ui import chrome, session
 from ui.nav import path
-from ui.render import PROBLEMS, celebrate, motion_on, refusal, user_text
+from ui.render import PROBLEMS, celebrate, keep_refusal, motion_on, show_kept_refusal, user_text
 
 BUTTONS = (
     (CheckInStatus.DONE, ":material/check_circle:"),
@@ -63,9 +63,7 @@ def card(goal_id: str) -> None:
             st.success(flash, icon=":material/check_circle:")
         # One control, one click: choosing an option saves it. Nothing is chosen until
         # the first check-in of the day; after that the choice can change but not vanish.
-        problem = st.session_state.pop(f"today-problem-{goal_id}", None)
-        if problem is not None:
-            refusal(problem)
+        show_kept_refusal(f"today-{goal_id}")
         st.segmented_control(
             "How did it go today?",
             OPTIONS,
@@ -98,7 +96,7 @@ def record(goal_id: str, owner: str, saved: CheckInStatus | None) -> None:
             now=session.now(),
         )
     except PROBLEMS as problem:
-        st.session_state[f"today-problem-{goal_id}"] = problem
+        keep_refusal(f"today-{goal_id}", problem)
         st.session_state[key] = saved
         return
     st.session_state[f"today-flash-{goal_id}"] = AFTER[chosen]

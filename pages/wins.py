@@ -11,7 +11,7 @@ from core import content, overview, store
 from core.models import WinDraft, parse
 from ui import charts, chrome, session
 from ui.crisis import crisis_card
-from ui.render import PROBLEMS, kindly, motion_on, refusal, user_text
+from ui.render import PROBLEMS, keep_refusal, kindly, motion_on, show_kept_refusal, user_text
 
 ICONS = {
     "milestone": ":material/military_tech:",
@@ -45,7 +45,7 @@ def log_chip() -> None:
         draft = parse(WinDraft, {"text": chip, "day": session.today()}, today=session.today())
         store.add_win(db, owner=session.owner(), draft=draft, now=session.now())
     except PROBLEMS as problem:
-        st.session_state["wins-problem"] = problem
+        keep_refusal("wins", problem)
         return
     st.session_state["wins-flash"] = chip
 
@@ -121,9 +121,7 @@ def main() -> None:
         if db is None:
             return
         owner, today = session.owner(), session.today()
-        problem = st.session_state.pop("wins-problem", None)
-        if problem is not None:
-            refusal(problem)
+        show_kept_refusal("wins")
         flash = st.session_state.pop("wins-flash", None)
         if flash:
             st.success("Win saved. Nice one!", icon=":material/star:")

@@ -325,3 +325,19 @@ def test_your_data_changes_a_goal_s_status_in_one_tap(local_app: Path) -> None:
     goal = store.get_goal(store.open_db(local_app), owner=LOCAL_OWNER, goal_id=goal_id)
     assert goal is not None and goal.status is GoalStatus.ACTIVE
     assert at.pills(key=f"status-{goal_id}").value is None
+
+
+def test_wins_a_refused_chip_says_why_and_saves_nothing(
+    local_app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise store.LimitReached("That's a lot of wins for one day. Try again tomorrow.")
+
+    monkeypatch.setattr("core.store.add_win", refuse)
+    at = open_page("wins")
+    at.pills(key="win-chip").set_value(content.small_win_chips()[0]).run()
+    no_exception(at)
+    assert any("Try again tomorrow" in w.value for w in at.warning)
+    assert not at.success
+    monkeypatch.undo()
+    assert store.recent_wins(store.open_db(local_app), owner=LOCAL_OWNER) == []

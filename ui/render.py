@@ -54,6 +54,18 @@ def kindly() -> Iterator[None]:
         refusal(problem)
 
 
+def keep_refusal(key: str, problem: Exception) -> None:
+    """From a callback, which runs before the page is drawn: keep a refusal for
+    `show_kept_refusal(key)` to show in its place on the page."""
+    st.session_state[f"refusal-{key}"] = problem
+
+
+def show_kept_refusal(key: str) -> None:
+    problem = st.session_state.pop(f"refusal-{key}", None)
+    if isinstance(problem, Exception):
+        refusal(problem)
+
+
 def change_status(goal_id: str, status: GoalStatus) -> None:
     """Pause, resume, archive or reach a goal, then show the page again."""
     db = session.database()
