@@ -69,14 +69,6 @@ def week_progress(
     statuses = list(statuses)
     rest = sum(1 for s in statuses if s is CheckInStatus.REST)
     done = sum(CREDIT.get(s, 0.0) for s in statuses)
-    return progress_from_counts(cadence=cadence, times=times, done=done, rest_days=rest)
-
-
-def progress_from_counts(
-    *, cadence: Cadence, times: int, done: float, rest_days: int
-) -> WeekProgress:
-    """The same as `week_progress`, from counts the store aggregated in SQL."""
-    rest = rest_days
     if cadence is Cadence.DAY:
         target = 7 - rest
     elif cadence is Cadence.WEEK:

@@ -7,10 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.models import GoalStatus
-from core.progress import (
-    COUNT_MILESTONES,
-    MilestoneFacts,
-)
+from core.progress import COUNT_MILESTONES, MilestoneFacts
 from core.store import marks
 
 if TYPE_CHECKING:
