@@ -16,7 +16,15 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import DESKTOP, PHONE, SHOTS, Outside, after, open_context
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    SHOTS,
+    Outside,
+    after,
+    open_context,
+    wait_ready,
+)
 from tests.browser.helpers import check_in, click, go, start, type_and_enter
 from tests.server import StreamlitServer
 
@@ -170,6 +178,24 @@ def test_5_crisis_note_shows_help_and_still_saves(visit: Visit) -> None:
     assert "tel:988" in hrefs and "sms:988" in hrefs
 
 
+def download_json(page: Page, saved: Path) -> None:
+    """Click the JSON download and keep the file. The file is built on the server when
+    clicked; on a loaded machine a click during a rerun can go unanswered, so a second
+    click is allowed (downloading twice changes nothing)."""
+    button = page.get_by_role("button", name="Download all my data (JSON)")
+    for attempt in range(2):
+        wait_ready(page)
+        try:
+            with page.expect_download(timeout=30_000) as download:
+                button.click()
+        except PlaywrightTimeout:
+            if attempt:
+                raise
+            continue
+        download.value.save_as(saved)
+        return
+
+
 def test_8_export_delete_import(visit: Visit, tmp_path: Path) -> None:
     page = visit.page
     build_goal(page, SMART_GOAL)
@@ -177,10 +203,8 @@ def test_8_export_delete_import(visit: Visit, tmp_path: Path) -> None:
     check_in(page, "Done")
     page.get_by_text("Saved: done").wait_for()
     go(page, "Your data")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download all my data (JSON)").click()
     saved = tmp_path / "export.json"
-    download.value.save_as(saved)
+    download_json(page, saved)
     assert SMART_GOAL in saved.read_text(encoding="utf-8")
     after(page, page.get_by_text("Yes, I want to delete everything").click)
     click(page, "Delete all my data")
