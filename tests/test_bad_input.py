@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from core.models import (
 )
 from core.safety import detect_crisis
 from core.smart import assess
+from core.text import TextProblem, clean_text
 from tests.conftest import NOW, TODAY, open_page
 from ui.session import LOCAL_OWNER
 
@@ -168,6 +171,26 @@ def test_every_text_field_saves_exactly_or_refuses_kindly(field: str, value: str
 @pytest.mark.parametrize("value", NASTY, ids=[f"nasty{i}" for i in range(len(NASTY))])
 def test_nasty_table_for_every_text_field(field: str, value: str) -> None:
     check_one(field, value)
+
+
+@pytest.mark.parametrize("multiline", [False, True], ids=["one-line", "multi-line"])
+def test_text_check_refuses_exactly_controls_and_lone_surrogates(multiline: bool) -> None:
+    """Every code point, checked one by one: refused exactly when it is a control
+    character (Unicode category Cc; a multi-line box may hold tab, newline and carriage
+    return) or a lone surrogate (Cs). core.text does this with one regex scan."""
+    allowed_controls = {"\t", "\n", "\r"} if multiline else set()
+    wrong = []
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        bad = unicodedata.category(ch) in {"Cc", "Cs"} and ch not in allowed_controls
+        try:
+            clean_text(f"a{ch}b", what="it", max_len=10, multiline=multiline)
+            refused = False
+        except TextProblem:
+            refused = True
+        if refused != bad:
+            wrong.append(hex(code))
+    assert wrong == []
 
 
 numbers = st.one_of(
