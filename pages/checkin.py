@@ -116,8 +116,7 @@ def goal_section(goal: Goal, today: dt.date) -> None:
     if db is None:
         return
     with st.container(border=True):
-        user_text(goal.text)
-        st.caption(f"Plan: {goal.target_label}")
+        user_text(f"{goal.text}\nPlan: {goal.target_label}")  # plain text, one element
         days = [today - dt.timedelta(days=k) for k in range(DAYS_BACK)]
         day = st.selectbox(
             "Which day?", days, key=f"ci-{goal.id}-day", format_func=lambda d: day_label(d, today)

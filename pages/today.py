@@ -54,9 +54,8 @@ def card(goal_id: str) -> None:
     item = overview.goal_card(db, owner=owner, goal=goal, today=today)
     saved = item.today.status if item.today is not None else None
     with st.container(border=True):
-        user_text(goal.text)
-        if goal.when:
-            st.text(f"When: {goal.when}")
+        # The person's words, and when they planned it, as plain text in one element.
+        user_text(f"{goal.text}\nWhen: {goal.when}" if goal.when else goal.text)
         st.progress(item.week.fraction, text=f"{item.week.label} · plan: {goal.target_label}")
         flash = st.session_state.pop(f"today-flash-{goal_id}", None)
         if flash:

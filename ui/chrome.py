@@ -46,5 +46,4 @@ def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     if intro:
         st.write(intro)
     yield
-    st.divider()
-    st.caption(DISCLAIMER)
+    st.caption(f"---\n\n{DISCLAIMER}")  # a rule, then the words: one element, not two
