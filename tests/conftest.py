@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,22 @@ def open_page(
     if user is not None:
         at.user = user
     return at.switch_page(f"pages/{name}.py").run()
+
+
+def in_threads(work: Callable[[int], object], count: int) -> list[BaseException]:
+    """Run work(0) … work(count - 1) each on its own thread, all at once; return what
+    they raised (an empty list when every one finished cleanly)."""
+    errors: list[BaseException] = []
+
+    def run(t: int) -> None:
+        try:
+            work(t)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

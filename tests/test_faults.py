@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 from core import store
 from core.migrations import migrations
 from core.models import CheckInDraft, GoalDraft, WinDraft, parse
-from tests.conftest import NOW, TODAY, open_page
+from tests.conftest import NOW, TODAY, in_threads, open_page
 from ui.session import DB_ENV, LOCAL_OWNER, MODE_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,23 +89,14 @@ def test_double_submit_makes_one_check_in(tmp_path: Path) -> None:
     path = tmp_path / "double.db"
     goal_id = new_goal(path)
     barrier = threading.Barrier(2)
-    errors: list[BaseException] = []
 
-    def submit() -> None:
+    def submit(_t: int) -> None:
         db = store.open_db(path)
         draft = parse(CheckInDraft, {"goal_id": goal_id, "day": TODAY, "status": "done"})
         barrier.wait()
-        try:
-            store.save_check_in(db, owner=LOCAL_OWNER, draft=draft, now=NOW)
-        except BaseException as error:
-            errors.append(error)
+        store.save_check_in(db, owner=LOCAL_OWNER, draft=draft, now=NOW)
 
-    threads = [threading.Thread(target=submit) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert in_threads(submit, 2) == []
     db = store.open_db(path)
     assert db.execute("SELECT count(*) FROM check_ins").fetchone()[0] == 1
 
@@ -181,11 +172,7 @@ def test_eight_threads_at_once_lock_nothing_and_lose_nothing(tmp_path: Path) -> 
     def run(t: int) -> None:
         results[t] = visitor(str(path), owners[t], goals[t], SECONDS, t)
 
-    threads = [threading.Thread(target=run, args=(t,)) for t in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert in_threads(run, 8) == []
     check_counts(path, owners, results)
 
 

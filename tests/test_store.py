@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import threading
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
@@ -30,7 +29,7 @@ from core.models import (
 )
 from core.progress import week_progress, week_start
 from core.store.stats import MAX_WEEKS
-from tests.conftest import NOW, TODAY, check_in, make_goal
+from tests.conftest import NOW, TODAY, check_in, in_threads, make_goal
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -226,25 +225,16 @@ def test_eight_threads_times_a_hundred_saves_lose_nothing(tmp_path: Path) -> Non
     setup = store.open_db(path)
     goals = [make_goal(setup, owner=f"owner{t}") for t in range(8)]
     setup.close()
-    errors: list[BaseException] = []
-
     def work(t: int) -> None:
         db = store.open_db(path)  # one connection per thread, as a session would
         try:
             for k in range(100):
                 check_in(db, goals[t], TODAY - dt.timedelta(days=k), owner=f"owner{t}",
                          note=f"{t}-{k}")
-        except BaseException as error:
-            errors.append(error)
         finally:
             db.close()
 
-    threads = [threading.Thread(target=work, args=(t,)) for t in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert in_threads(work, 8) == []
     db = store.open_db(path)
     assert db.execute("SELECT count(*) FROM check_ins").fetchone()[0] == 800
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
