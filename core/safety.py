@@ -22,7 +22,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from core.shipped import Shipped
 
 __all__ = [
     "INTERNATIONAL", "Contact", "ContactKind", "HelpLine", "countries", "detect_crisis",
@@ -203,12 +205,7 @@ _SCHEMES: dict[str, str] = {"call": "tel:", "tty": "tel:", "text": "sms:", "chat
 _CODE_ALIASES = {"UK": "GB"}
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              str_min_length=1)
-
-
-class Contact(_Data):
+class Contact(Shipped):
     """One way to reach a line: `href` is ready for a link, `label` is what people read."""
 
     kind: ContactKind
@@ -227,7 +224,7 @@ class Contact(_Data):
         return self
 
 
-class HelpLine(_Data):
+class HelpLine(Shipped):
     """A free help line in one country, with every way to reach it."""
 
     country_code: str = Field(pattern=r"^[A-Z]{2}$|^INTL$")
@@ -240,7 +237,7 @@ class HelpLine(_Data):
     last_checked: date
 
 
-class _Emergency(_Data):
+class _Emergency(Shipped):
     default: str
     numbers: dict[str, tuple[str, ...]]
 
@@ -252,7 +249,7 @@ class _Emergency(_Data):
         return self
 
 
-class _Directory(_Data):
+class _Directory(Shipped):
     emergency: _Emergency
     lines: tuple[HelpLine, ...] = Field(min_length=1)
 

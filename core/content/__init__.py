@@ -17,7 +17,9 @@ from types import MappingProxyType
 from typing import Annotated, Literal, TypeVar, get_args
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
+
+from core.shipped import Shipped
 
 __all__ = [
     "CHALLENGE_KEYS", "FILES", "PAGE_KEYS", "BigDream", "ChallengeExamples", "ChallengeKey",
@@ -47,21 +49,15 @@ HttpsUrl = Annotated[str, AfterValidator(_https)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 
-class _Content(BaseModel):
-    # Strings are trimmed and must not be empty; unknown keys are typos, so they fail.
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              str_min_length=1)
-
-
 # ------------------------------------------------------------------ Learn
 
 
-class Reason(_Content):
+class Reason(Shipped):
     heading: str
     body: str
 
 
-class Letter(_Content):
+class Letter(Shipped):
     letter: Literal["S", "M", "A", "R", "T"]
     key: LetterKey
     word: str
@@ -70,7 +66,7 @@ class Letter(_Content):
     strong: str
 
 
-class Finding(_Content):
+class Finding(Shipped):
     topic: str
     claim: str
     effect: str
@@ -78,13 +74,13 @@ class Finding(_Content):
     url: HttpsUrl
 
 
-class Research(_Content):
+class Research(Shipped):
     intro: str
     findings: tuple[Finding, ...] = Field(min_length=1)
     honest_note: str
 
 
-class Learn(_Content):
+class Learn(Shipped):
     intro: str
     reasons: tuple[Reason, ...] = Field(min_length=4, max_length=4)
     letters: tuple[Letter, ...]
@@ -100,7 +96,7 @@ class Learn(_Content):
 # ------------------------------------------------------------------ quiz
 
 
-class QuizItem(_Content):
+class QuizItem(Shipped):
     """Two goals side by side; `answer` is the SMART one, `missing` what the other lacks."""
 
     id: Slug
@@ -120,21 +116,21 @@ class QuizItem(_Content):
         return self.options[1] if self.answer == self.options[0] else self.options[0]
 
 
-class _Quiz(_Content):
+class _Quiz(Shipped):
     items: tuple[QuizItem, ...] = Field(min_length=6)
 
 
 # ------------------------------------------------------------------ examples
 
 
-class GoalExample(_Content):
+class GoalExample(Shipped):
     """A SMART goal and its low-energy `smaller` version."""
 
     goal: str
     smaller: str
 
 
-class ExamplePair(_Content):
+class ExamplePair(Shipped):
     weak: str
     smart: str
     smaller: str
@@ -144,7 +140,7 @@ class ExamplePair(_Content):
         return GoalExample(goal=self.smart, smaller=self.smaller)
 
 
-class ChallengeExamples(_Content):
+class ChallengeExamples(Shipped):
     """Examples for one life area: weak-to-SMART `pairs`, or (for joy) SMART `goals` only."""
 
     key: ChallengeKey
@@ -166,13 +162,13 @@ class ChallengeExamples(_Content):
         return tuple(p.as_goal for p in self.pairs) + self.goals
 
 
-class BigDream(_Content):
+class BigDream(Shipped):
     dream: str
     intro: str
     steps: tuple[GoalExample, ...] = Field(min_length=3, max_length=4)
 
 
-class _Examples(_Content):
+class _Examples(Shipped):
     challenges: tuple[ChallengeExamples, ...]
     big_dream: BigDream
 
@@ -186,19 +182,19 @@ class _Examples(_Content):
 # ------------------------------------------------------------------ setbacks
 
 
-class Reflection(_Content):
+class Reflection(Shipped):
     key: Literal["what_happened", "what_learned", "next_time"]
     question: str
     hint: str
 
 
-class Offer(_Content):
+class Offer(Shipped):
     key: Literal["smaller", "change_when", "pause"]
     title: str
     explanation: str
 
 
-class Setbacks(_Content):
+class Setbacks(Shipped):
     kind_words: tuple[str, ...] = Field(min_length=3)
     self_compassion: str
     reflection: tuple[Reflection, ...] = Field(min_length=3, max_length=3)
@@ -215,14 +211,14 @@ class Setbacks(_Content):
 # ------------------------------------------------------------------ FAQ, resources, wins
 
 
-class FaqItem(_Content):
+class FaqItem(Shipped):
     id: Slug
     question: str
     answer: str
     links: tuple[PageKey, ...] = ()
 
 
-class _Faq(_Content):
+class _Faq(Shipped):
     items: tuple[FaqItem, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -232,17 +228,17 @@ class _Faq(_Content):
         return self
 
 
-class Resource(_Content):
+class Resource(Shipped):
     name: str
     description: str
     url: HttpsUrl
 
 
-class _Resources(_Content):
+class _Resources(Shipped):
     items: tuple[Resource, ...] = Field(min_length=1)
 
 
-class _Wins(_Content):
+class _Wins(Shipped):
     chips: tuple[str, ...] = Field(min_length=5)
 
     @model_validator(mode="after")
