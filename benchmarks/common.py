@@ -7,7 +7,7 @@ import math
 import statistics
 import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -82,10 +82,12 @@ def rss_kb(pid: int) -> int:
 
 @contextmanager
 def serve(db_path: Path, *, mode: str = "local", script: str = "streamlit_app.py",
-          options: Sequence[str] = ()) -> Iterator[StreamlitServer]:
+          options: Sequence[str] = (), env: Mapping[str, str] | None = None,
+          ) -> Iterator[StreamlitServer]:
     """tests.server.StreamlitServer, plus a thread that drains its stderr: a long run
     must never stall because nobody read the server's log pipe."""
-    server = StreamlitServer(db_path, script=script, env={"SMALL_STEPS_MODE": mode},
+    server = StreamlitServer(db_path, script=script,
+                             env={"SMALL_STEPS_MODE": mode, **(env or {})},
                              options=tuple(options))
     with server:
         process = server.process

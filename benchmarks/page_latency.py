@@ -49,6 +49,8 @@ def url_path(page: str) -> str:
 class Samples:
     page: list[float] = field(default_factory=list)
     floor: list[float] = field(default_factory=list)
+    elements: int = 0  # elements the last run drew (a fragment run: just its own)
+    messages: int = 0  # websocket messages the last run sent
 
 
 def check(run: Run, page: str) -> None:
@@ -78,6 +80,7 @@ def interleaved(action: Session, key: str | None, floor: Session, *, warmup: int
         if i >= warmup:
             samples.page.append(run.seconds * 1000)
             samples.floor.append(floor_run.seconds * 1000)
+            samples.elements, samples.messages = len(run.elements), run.messages
     return samples
 
 
@@ -123,14 +126,15 @@ def report(results: dict[str, dict[str, Samples]], args: argparse.Namespace) -> 
             ok = None if limit is None else times_floor <= limit
             target = "-" if limit is None else f"<= {limit:.0f}x"
             label = "Today click" if page == "click" else page
-            rows.append((size, label, p50(s.page), p95(s.page), p50(s.floor), times_floor,
-                         target, mark(ok)))
-            payload[size][page] = {"p50_ms": p50(s.page), "p95_ms": p95(s.page),
+            rows.append((size, label, s.elements, s.messages, p50(s.page), p95(s.page),
+                         p50(s.floor), times_floor, target, mark(ok)))
+            payload[size][page] = {"elements": s.elements, "messages": s.messages,
+                                   "p50_ms": p50(s.page), "p95_ms": p95(s.page),
                                    "floor_p50_ms": p50(s.floor), "floor_p95_ms": p95(s.floor),
                                    "x_floor": times_floor, "n": len(s.page), "target_ok": ok}
     print()
-    print(table(("size", "page", "p50 ms", "p95 ms", "floor p50", "x floor", "target", ""),
-                rows))
+    print(table(("size", "page", "elements", "messages", "p50 ms", "p95 ms", "floor p50",
+                 "x floor", "target", ""), rows))
     growth, growth_rows = {}, []
     small, big = ("month", "decade") if "decade" in results else ("empty", "month")
     if small in results and big in results:
@@ -145,7 +149,7 @@ def report(results: dict[str, dict[str, Samples]], args: argparse.Namespace) -> 
         print(table(("page", f"{small} p50", f"{big} p50", f"{big}/{small}", "target", ""),
                     growth_rows))
     emit_json({"bench": "page_latency", "quick": args.quick, "reruns": args.reruns,
-               "gap_s": args.gap, "post_script_gc": not args.no_post_script_gc,
+               "gap_s": args.gap, "forced_post_script_gc_off": args.no_post_script_gc,
                "sizes": payload, f"{big}_vs_{small}": growth})
 
 

@@ -226,7 +226,7 @@ def report(loads: list[Load], idle_result: Idle, args: argparse.Namespace) -> No
                   mark(idle_ok))]))
     emit_json({
         "bench": "visitors", "quick": args.quick, "seconds_per_load": args.seconds,
-        "post_script_gc": not args.no_post_script_gc,
+        "forced_post_script_gc_off": args.no_post_script_gc,
         "loads": [{"sessions": r.sessions, "check_ins": len(r.latencies_ms), "seconds": r.seconds,
                    "per_s": r.per_second, "p50_ms": p50(r.latencies_ms),
                    "p95_ms": p95(r.latencies_ms),
