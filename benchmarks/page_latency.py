@@ -1,18 +1,19 @@
 """How long does each page take to rerun on the real server, from empty to ten years of data?
 
-For each history size a real `streamlit run` server (local mode) gets its own copy of a
-generated database (benchmarks.data). Each page is opened in its own websocket session
-(benchmarks.ws), warmed up, then rerun many times with a pause between reruns. Every page
-rerun is interleaved with a rerun of a *floor* page (benchmarks/floor_app.py, one
-`st.write`, same options, its own server), so each page is reported as a ratio to what
-Streamlit itself costs right now on this noisy machine. The one-click check-in on Today
-(choosing "Done", then "Partly", on the first goal's card: each choice saves) is timed the
-same way.
+Each history size gets its own real `streamlit run` server (local mode) with its own copy
+of a generated database (benchmarks.data), and all of them run side by side. A page is
+opened in one websocket session per size (benchmarks.ws), warmed up, then rerun many
+times, round robin across the sizes, with a pause between reruns. Every page rerun is
+followed by a rerun of a *floor* page (benchmarks/floor_app.py, one `st.write`, same
+options, its own server), so each page is reported as a ratio to what Streamlit itself
+costs right now on this noisy machine, and a size ratio (decade ÷ month) compares reruns
+made in the same minutes. The one-click check-in on Today (choosing "Done", then
+"Partly", on the first goal's card: each choice saves) is timed the same way.
 
 Targets (shown, never asserted): decade p50 / month p50 <= 1.25 for every page; Today and
 Check In <= 3x floor; every other page <= 5x floor.
 
-    uv run python -m benchmarks.page_latency            # full: about 10 minutes (7 without the GC)
+    uv run python -m benchmarks.page_latency            # full: about 6 minutes
     uv run python -m benchmarks.page_latency --quick    # CI smoke run, < 60 s
     uv run python -m benchmarks.page_latency --no-post-script-gc   # compare without
                                                         # Streamlit's gc.collect() per run
@@ -25,6 +26,7 @@ import datetime as dt
 import tempfile
 import time
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,23 +67,32 @@ def check(run: Run, page: str) -> None:
 CHOICES = ("Done", "Partly")  # alternate, so every click really saves a change
 
 
-def interleaved(action: Session, key: str | None, floor: Session, *, warmup: int, reruns: int,
-                gap: float) -> Samples:
-    """Rerun (or check in on card `key`) and the floor page alternately; the pause keeps
-    the server idle between reruns, as a person's clicks would."""
-    samples = Samples()
+def one_round(session: Session, key: str | None, i: int) -> Run:
+    run = session.choose(key, CHOICES[i % 2]) if key else session.rerun()
+    if run.status != "ok" or run.errors:
+        raise RuntimeError(f"rerun failed: {run.status} {run.errors}")
+    return run
+
+
+def interleaved(sessions: dict[str, Session], keys: dict[str, str | None], floor: Session, *,
+                warmup: int, reruns: int, gap: float) -> dict[str, Samples]:
+    """Rerun (or check in on card `keys[size]`) one page at every history size, round
+    robin, each followed by a floor rerun; the pause keeps the servers idle between
+    reruns, as a person's clicks would. All sizes share each moment of the run, so a
+    machine that gets busier for a while slows every size alike."""
+    found = {size: Samples() for size in sessions}
     for i in range(warmup + reruns):
-        run = action.choose(key, CHOICES[i % 2]) if key else action.rerun()
-        if run.status != "ok" or run.errors:
-            raise RuntimeError(f"rerun failed: {run.status} {run.errors}")
-        time.sleep(gap)
-        floor_run = floor.rerun()
-        time.sleep(gap)
-        if i >= warmup:
-            samples.page.append(run.seconds * 1000)
-            samples.floor.append(floor_run.seconds * 1000)
-            samples.elements, samples.messages = len(run.elements), run.messages
-    return samples
+        for size, session in sessions.items():
+            run = one_round(session, keys[size], i)
+            time.sleep(gap)
+            floor_run = floor.rerun()
+            time.sleep(gap)
+            if i >= warmup:
+                samples = found[size]
+                samples.page.append(run.seconds * 1000)
+                samples.floor.append(floor_run.seconds * 1000)
+                samples.elements, samples.messages = len(run.elements), run.messages
+    return found
 
 
 def first_card_key(session: Session) -> str:
@@ -91,28 +102,23 @@ def first_card_key(session: Session) -> str:
     return controls[0].id[controls[0].id.index("today-"):]
 
 
-def measure_size(size: str, pages: Sequence[str], floor: Session, folder: Path, *,
-                 args: argparse.Namespace) -> dict[str, Samples]:
-    db = fresh_copy(size, dt.date.today(), folder)
-    found: dict[str, Samples] = {}
-    options = GC_OFF if args.no_post_script_gc else ()
-    with serve(db, mode="local", options=options) as server:
-        with Session(server.port) as prime:  # the default page first, as a browser would
-            check(prime.open(""), "today")
-        for page in pages:
-            with Session(server.port) as session:
-                check(session.open(url_path(page)), page)
-                found[page] = interleaved(session, None, floor, warmup=args.warmup,
-                                          reruns=args.reruns, gap=args.gap)
-            print(f"  {size:<7}{page:<9}p50 {p50(found[page].page):7.1f} ms", flush=True)
-        if size != "empty":
-            with Session(server.port) as session:
-                check(session.open(url_path("today")), "today")
-                found["click"] = interleaved(session, first_card_key(session), floor,
-                                             warmup=args.warmup, reruns=args.reruns,
-                                             gap=args.gap)
-            print(f"  {size:<7}{'click':<9}p50 {p50(found['click'].page):7.1f} ms", flush=True)
-    return found
+def measure_page(page: str, ports: dict[str, int], floor: Session, results: dict[str, dict[str,
+                 Samples]], *, args: argparse.Namespace) -> None:
+    """One page (or "click": Today's check-in) at every size at once, one session each."""
+    sizes = [s for s in ports if not (page == "click" and s == "empty")]
+    with ExitStack() as stack:
+        sessions = {s: stack.enter_context(Session(ports[s])) for s in sizes}
+        keys: dict[str, str | None] = {}
+        for size, session in sessions.items():
+            check(session.open(url_path("today" if page == "click" else page)),
+                  "today" if page == "click" else page)
+            keys[size] = first_card_key(session) if page == "click" else None
+        found = interleaved(sessions, keys, floor, warmup=args.warmup, reruns=args.reruns,
+                            gap=args.gap)
+    for size, samples in found.items():
+        results[size][page] = samples
+    print(f"  {page:<9}" + "".join(f"{s} {p50(found[s].page):6.1f} ms  " for s in sizes),
+          flush=True)
 
 
 def report(results: dict[str, dict[str, Samples]], args: argparse.Namespace) -> None:
@@ -171,15 +177,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.quick:
         args.sizes, args.reruns, args.warmup, args.gap = ["empty", "month"], 1, 0, 0.05
     started = time.perf_counter()
-    results: dict[str, dict[str, Samples]] = {}
+    results: dict[str, dict[str, Samples]] = {size: {} for size in args.sizes}
     options = GC_OFF if args.no_post_script_gc else ()
-    with tempfile.TemporaryDirectory(prefix="small-steps-latency-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="small-steps-latency-") as tmp, ExitStack() as stack:
         folder = Path(tmp)
-        with serve(folder / "floor.db", script=FLOOR_SCRIPT, options=options) as floor_server, \
-                Session(floor_server.port) as floor:
-            floor.open("")
-            for size in args.sizes:
-                results[size] = measure_size(size, args.pages, floor, folder, args=args)
+        floor_server = stack.enter_context(serve(folder / "floor.db", script=FLOOR_SCRIPT,
+                                                 options=options))
+        floor = stack.enter_context(Session(floor_server.port))
+        floor.open("")
+        ports: dict[str, int] = {}
+        for size in args.sizes:  # one server per history size, all running side by side
+            sized = folder / size
+            sized.mkdir()
+            db = fresh_copy(size, dt.date.today(), sized)
+            server = stack.enter_context(serve(db, mode="local", options=options))
+            with Session(server.port) as prime:  # the default page first, as a browser would
+                check(prime.open(""), "today")
+            ports[size] = server.port
+        for page in [*args.pages, *(["click"] if any(s != "empty" for s in ports) else [])]:
+            measure_page(page, ports, floor, results, args=args)
     report(results, args)
     print(f"took {time.perf_counter() - started:.0f} s")
 
