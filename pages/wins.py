@@ -21,7 +21,7 @@ ICONS = {
 CALENDAR_WEEKS = 12
 CHIP_KEY = "win-chip"
 SHOWN_KEY = "wins-shown"
-FEED_PAGE = 10
+FEED_PAGE = 5  # the newest few; the charts above sum up the rest
 FEED_MAX = 100  # older wins are in the download on Your data
 
 
@@ -69,7 +69,7 @@ def show_more() -> None:
 
 
 def feed(db: Database, owner: str, today: dt.date) -> None:
-    """The newest wins, ten at a time (each drawn win is two elements on every rerun)."""
+    """The newest wins, five at a time (each drawn win is two elements on every rerun)."""
     st.subheader("Your wins")
     shown = min(int(st.session_state.get(SHOWN_KEY, FEED_PAGE)), FEED_MAX)
     items = overview.wins_feed(db, owner=owner, today=today, limit=shown + 1)
