@@ -30,9 +30,6 @@ STATUS_WORDS = {
 
 def history(db: Database, goal: Goal) -> None:
     versions = store.goal_versions(db, owner=session.owner(), goal_id=goal.id)
-    if len(versions) < 2:
-        st.caption("No earlier versions.")
-        return
     for version in reversed(versions):
         st.caption(f"Version {version.version} · {version.reason} · {version.changed_at[:10]}")
         user_text(version.text)
@@ -45,8 +42,9 @@ def goal_row(db: Database, goal: Goal) -> None:
             f"{STATUS_WORDS[goal.status]} · {AREA_LABELS[goal.area]} · "
             f"{goal.target_label} · started {goal.start_date:%d %b %Y}"
         )
-        with st.expander(f"History ({goal.version} version{'s' if goal.version > 1 else ''})"):
-            history(db, goal)
+        if goal.version > 1:  # a goal never changed has no history to open
+            with st.expander(f"History ({goal.version} versions)"):
+                history(db, goal)
         st.pills(
             "Change this goal",
             list(ACTIONS[goal.status]),

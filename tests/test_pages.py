@@ -138,12 +138,14 @@ def test_not_today_then_make_it_smaller_keeps_both_versions(local_app: Path) -> 
     assert any(i.value in kind_words for i in checkin.info)
     smaller = checkin.text_input(key=f"smaller-{goal_id}").value
     assert smaller is not None and "10 minutes" in smaller
+    assert [e.label for e in open_page("data").expander] == []  # one version: no history
     checkin.button(key=f"smaller-save-{goal_id}").click().run()
     no_exception(checkin)
     data = open_page("data")
-    shown = texts(data)
-    assert "I will walk for 20 minutes after lunch every day." in shown
-    assert smaller in shown
+    (history,) = data.expander
+    assert history.label == "History (2 versions)"
+    shown = [t.value for t in history.text]
+    assert shown == [smaller, "I will walk for 20 minutes after lunch every day."]  # newest first
 
 
 def test_user_markdown_and_html_show_literally(local_app: Path) -> None:

@@ -52,7 +52,11 @@ def privacy() -> None:
 
 
 def export_section(db: Database, owner: str) -> None:
-    st.subheader("Download everything")
+    st.markdown(
+        "### Download everything\n\n"
+        "The JSON file has everything and can be imported again. The zip holds "
+        f"{', '.join(export.CSV_FILES)}, which open in a spreadsheet."
+    )
     now = session.now()
     stamp = now.strftime("%Y-%m-%d")
     st.download_button(
@@ -70,10 +74,6 @@ def export_section(db: Database, owner: str) -> None:
         file_name=f"small-steps-{stamp}-csv.zip",
         mime="application/zip",
         icon=":material/table:",
-    )
-    st.caption(
-        "The JSON file has everything and can be imported again. The zip holds "
-        f"{', '.join(export.CSV_FILES)}, which open in a spreadsheet."
     )
 
 
@@ -137,8 +137,8 @@ def summary_section(db: Database, owner: str) -> None:
     def report() -> summary.Summary:  # built only when a download is clicked
         return summary.build(db, owner=owner, start=start, end=end, include_reflections=include)
 
-    one, two = st.columns(2)
-    one.download_button(
+    row = st.container(horizontal=True)  # side by side: one block, not three
+    row.download_button(
         "Summary (PDF)",
         data=lambda: to_pdf(report()),
         file_name="small-steps-summary.pdf",
@@ -146,7 +146,7 @@ def summary_section(db: Database, owner: str) -> None:
         key="summary-pdf",
         icon=":material/picture_as_pdf:",
     )
-    two.download_button(
+    row.download_button(
         "Summary (Markdown)",
         data=lambda: summary.to_markdown(report()).encode("utf-8"),
         file_name="small-steps-summary.md",
