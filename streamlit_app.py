@@ -3,6 +3,9 @@
 import streamlit as st
 
 from ui.nav import navigation
+from ui.network import ensure_no_delay
+
+ensure_no_delay()  # once per process: see ui/network.py
 
 st.set_page_config(page_title="Small Steps", page_icon="🌱", layout="centered")
 navigation().run()
