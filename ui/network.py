@@ -3,10 +3,10 @@
 Streamlit 1.67 binds its listening socket itself, with `socket.socket(family)`, so the
 socket's `proto` is 0, and asyncio only sets TCP_NODELAY on connections whose `proto`
 is IPPROTO_TCP. With Nagle's algorithm on, the later small messages of a rerun wait
-for the browser to acknowledge the first, and browsers delay that acknowledgement
-(about 40 ms on Linux, up to 200 ms on Windows) whenever a click follows the previous
-answer closely. Measured here: back-to-back reruns of a one-line page took 47.6 ms
-with Nagle on and 6.1 ms with it off (docs/performance.md).
+for the browser to acknowledge the first: at least one network round trip per rerun,
+and more where the browser delays its acknowledgement (about 40 ms on Linux, up to
+200 ms on Windows). Measured here on localhost: back-to-back reruns of a one-line page
+took 47.6 ms with Nagle on and 6.3 ms with it off (docs/performance.md).
 
 `ensure_no_delay()` runs once per server process, from the entrypoint: it sets
 TCP_NODELAY on every TCP socket the process holds, the listening socket included, and
