@@ -52,3 +52,11 @@ def check_in(page: Page, choice: str) -> None:
 def start(page: Page, url: str) -> None:
     page.goto(url)
     wait_ready(page)
+
+
+def shows_as_typed(page: Page, text: str) -> None:
+    """The person's words as the first line of a plain-text element (Today and Check In
+    put a "When:" or "Plan:" line under them in the same element), exactly as typed."""
+    element = page.locator('[data-testid="stText"]').filter(has_text=text).first
+    element.wait_for()
+    assert element.inner_text().splitlines()[0] == text

@@ -25,7 +25,7 @@ from tests.browser.conftest import (
     open_context,
     wait_ready,
 )
-from tests.browser.helpers import check_in, click, go, start, type_and_enter
+from tests.browser.helpers import check_in, click, go, shows_as_typed, start, type_and_enter
 from tests.server import StreamlitServer
 
 SMART_GOAL = "I will walk around the block for 10 minutes after lunch on Monday and Friday."
@@ -137,7 +137,7 @@ def test_4_markdown_and_html_in_a_goal_show_literally(visit: Visit) -> None:
     page = visit.page
     build_goal(page, TRICKY)
     go(page, "Today")
-    page.get_by_text(TRICKY, exact=True).first.wait_for()
+    shows_as_typed(page, TRICKY)
     assert page.locator("img[src='x'], img[src*='example.com']").count() == 0
     go(page, "Build a Goal")  # a second goal: Check In then offers them in a list
     click(page, "Build another goal")
@@ -154,7 +154,7 @@ def test_4_markdown_and_html_in_a_goal_show_literally(visit: Visit) -> None:
         page.keyboard.press("Escape")
     assert option.inner_text().strip() == TRICKY  # the person's words, as typed
     after(page, option.click)
-    page.get_by_text(TRICKY, exact=True).first.wait_for()
+    shows_as_typed(page, TRICKY)
     assert page.locator("img[src='x'], img[src*='example.com']").count() == 0
     assert not any("example.com" in url for url in visit.outside.urls)
 
