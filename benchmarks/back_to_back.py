@@ -22,7 +22,7 @@ from pathlib import Path
 
 from benchmarks.common import emit_json, p50, serve, table
 from benchmarks.data import fresh_copy
-from benchmarks.ws import Session
+from benchmarks.ws import Session, ensure_ok
 
 GAPS = (0.0, 0.1)
 
@@ -31,10 +31,7 @@ def timings(session: Session, *, reruns: int, gap: float) -> float:
     session.rerun()  # settle
     found = []
     for _ in range(reruns):
-        run = session.rerun()
-        if run.status != "ok" or run.errors:
-            raise RuntimeError(f"rerun failed: {run.status} {run.errors}")
-        found.append(run.seconds * 1000)
+        found.append(ensure_ok(session.rerun(), "rerun").seconds * 1000)
         time.sleep(gap)
     return p50(found)
 

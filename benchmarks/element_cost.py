@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.common import emit_json, p50, serve, table
+from benchmarks.page_latency import interleaved
 from benchmarks.ws import Session
 
 PROBE = "benchmarks/element_app.py"
@@ -36,24 +37,13 @@ def probe(kind: str, count: int, floor: Session, folder: Path, *, reruns: int, w
     times = folder / f"{kind}-{count}.txt"
     env = {"SMALL_STEPS_PROBE_KIND": kind, "SMALL_STEPS_PROBE_COUNT": str(count),
            "SMALL_STEPS_PROBE_TIMES": str(times)}
-    walls, floors = [], []
     with serve(folder / "probe.db", script=PROBE, env=env) as server, \
             Session(server.port) as session:
         session.open("")
-        for i in range(warmup + reruns):
-            if i == warmup:
-                times.write_text("")
-            run = session.rerun()
-            if run.status != "ok" or run.errors:
-                raise RuntimeError(f"{kind} × {count}: {run.status} {run.errors}")
-            time.sleep(gap)
-            floor_run = floor.rerun()
-            time.sleep(gap)
-            if i >= warmup:
-                walls.append(run.seconds * 1000)
-                floors.append(floor_run.seconds * 1000)
-    cpu = [float(line) for line in times.read_text().split()]
-    return statistics.median(cpu), p50(walls), p50(floors)
+        samples = interleaved({kind: session}, {kind: None}, floor, warmup=warmup,
+                              reruns=reruns, gap=gap)[kind]
+    cpu = [float(line) for line in times.read_text().split()][-reruns:]  # the measured runs
+    return statistics.median(cpu), p50(samples.page), p50(samples.floor)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from benchmarks.common import GC_OFF, emit_json, mark, p50, p95, ratio, serve, table
 from benchmarks.data import SIZES, fresh_copy
-from benchmarks.ws import Run, Session
+from benchmarks.ws import Run, Session, ensure_ok, today_card_key
 from ui.nav import BY_KEY
 
 PAGES = ("today", "learn", "build", "checkin", "wins", "faq", "data", "help")
@@ -59,8 +59,7 @@ class Samples:
 def check(run: Run, page: str) -> None:
     """Fail loudly if the server did not run the page we asked for."""
     title = BY_KEY[page].title
-    if run.status != "ok" or run.errors or run.page_not_found:
-        raise RuntimeError(f"{page}: status={run.status} errors={run.errors}")
+    ensure_ok(run, page)
     if not any(h.endswith(title) for h in run.headings()):
         raise RuntimeError(f"{page}: expected the heading {title!r}, got {run.headings()}")
 
@@ -69,10 +68,7 @@ CHOICES = ("Done", "Partly")  # alternate, so every click really saves a change
 
 
 def one_round(session: Session, key: str | None, i: int) -> Run:
-    run = session.choose(key, CHOICES[i % 2]) if key else session.rerun()
-    if run.status != "ok" or run.errors:
-        raise RuntimeError(f"rerun failed: {run.status} {run.errors}")
-    return run
+    return ensure_ok(session.choose(key, CHOICES[i % 2]) if key else session.rerun(), "rerun")
 
 
 def interleaved(sessions: dict[str, Session], keys: dict[str, str | None], floor: Session, *,
@@ -96,13 +92,6 @@ def interleaved(sessions: dict[str, Session], keys: dict[str, str | None], floor
     return found
 
 
-def first_card_key(session: Session) -> str:
-    controls = [e for e in session.widgets_like("today-") if e.kind == "button_group"]
-    if not controls:
-        raise RuntimeError("Today shows no check-in control")
-    return controls[0].id[controls[0].id.index("today-"):]
-
-
 def measure_page(page: str, ports: dict[str, int], floor: Session, results: dict[str, dict[str,
                  Samples]], *, args: argparse.Namespace) -> None:
     """One page (or "click": Today's check-in) at every size at once, one session each."""
@@ -110,10 +99,11 @@ def measure_page(page: str, ports: dict[str, int], floor: Session, results: dict
     with ExitStack() as stack:
         sessions = {s: stack.enter_context(Session(ports[s])) for s in sizes}
         keys: dict[str, str | None] = {}
+        shown = "today" if page == "click" else page
         for size, session in sessions.items():
-            check(session.open(url_path("today" if page == "click" else page)),
-                  "today" if page == "click" else page)
-            keys[size] = first_card_key(session) if page == "click" else None
+            check(session.open(url_path(shown)), shown)
+            keys[size] = today_card_key(session.inner.screen.values()) if page == "click" \
+                else None
         found = interleaved(sessions, keys, floor, warmup=args.warmup, reruns=args.reruns,
                             gap=args.gap)
     # The floor reruns of every size were made in the same minutes as this page's: pool

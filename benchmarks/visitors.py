@@ -45,7 +45,7 @@ from benchmarks.common import (
     server_pid,
     table,
 )
-from benchmarks.ws import AsyncSession, Run
+from benchmarks.ws import AsyncSession, ensure_ok, today_card_key
 
 THROUGHPUT_TARGET = 25.0  # check-ins per second with 100 sessions
 IDLE_TARGET_KB = 300.0
@@ -75,17 +75,8 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def ensure_ok(run: Run, what: str) -> Run:
-    if run.status != "ok" or run.errors or run.page_not_found:
-        raise RuntimeError(f"{what}: status={run.status} errors={run.errors}")
-    return run
-
-
 def card_key(session: AsyncSession) -> str:
-    controls = [e for e in session.widgets_like("today-") if e.kind == "button_group"]
-    if not controls:
-        raise RuntimeError("Today shows no check-in control (did the demo start?)")
-    return controls[0].id[controls[0].id.index("today-"):]
+    return today_card_key(session.screen.values())
 
 
 async def bounded(jobs: Sequence[Callable[[], Awaitable[None]]], limit: int) -> None:

@@ -105,6 +105,21 @@ def widgets_like(elements: Iterable[Element], prefix: str, suffix: str = "") -> 
     return [e for e in elements if e.id and f"-{prefix}" in e.id and e.id.endswith(suffix)]
 
 
+def ensure_ok(run: Run, what: str) -> Run:
+    """The run, if it finished cleanly on a page that exists; else a loud error."""
+    if run.status != "ok" or run.errors or run.page_not_found:
+        raise RuntimeError(f"{what}: status={run.status} errors={run.errors}")
+    return run
+
+
+def today_card_key(screen: Iterable[Element]) -> str:
+    """The user key of the first goal card's check-in control on Today's screen."""
+    controls = [e for e in widgets_like(screen, "today-") if e.kind == "button_group"]
+    if not controls:
+        raise RuntimeError("Today shows no check-in control")
+    return controls[0].id[controls[0].id.index("today-"):]
+
+
 def _describe(element: ElementProto, fragment_id: str) -> Element:
     kind = element.WhichOneof("type") or ""
     inner = getattr(element, kind) if kind else None
