@@ -22,7 +22,7 @@ from core.models import (
 from core.smart import assess, make_smaller
 from ui import chrome, coach, dream, session
 from ui.crisis import crisis_card
-from ui.nav import path
+from ui.nav import link
 from ui.render import PROBLEMS, motion_on, refusal, user_text
 
 K = "build-"  # widget key prefix; values survive a trip to another page
@@ -301,7 +301,7 @@ def saved(goal: Goal) -> None:
         mime="text/calendar",
         icon=":material/calendar_add_on:",
     )
-    st.page_link(path("today"), label="Go to Today to check in", icon=":material/spa:")
+    st.page_link(link("today"), label="Go to Today to check in", icon=":material/spa:")
     if st.button("Build another goal", key=K + "another"):
         st.session_state.pop(K + "saved", None)
         st.rerun()

@@ -21,7 +21,7 @@ from core.models import (
 )
 from ui import chrome, session, setback
 from ui.crisis import crisis_card
-from ui.nav import path
+from ui.nav import link
 from ui.render import PROBLEMS, celebrate, change_status, motion_on, refusal, user_text
 
 DAYS_BACK = 7
@@ -177,7 +177,7 @@ def main() -> None:
         active = store.list_goals(db, owner=owner, statuses=(GoalStatus.ACTIVE,))
         if not active:
             st.write("No active goals yet. When you have one, you can check in here.")
-            st.page_link(path("build"), label="Build a goal", icon=":material/flag:")
+            st.page_link(link("build"), label="Build a goal", icon=":material/flag:")
         if active:
             goal_section(pick_goal(active, db, owner, today), today)
         paused_goals(store.list_goals(db, owner=owner, statuses=(GoalStatus.PAUSED,)))

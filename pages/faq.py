@@ -7,7 +7,7 @@ import streamlit as st
 from core import content
 from core.content import FaqItem
 from ui import chrome
-from ui.nav import BY_KEY
+from ui.nav import BY_KEY, link
 
 
 def matches(item: FaqItem, query: str) -> bool:
@@ -21,7 +21,7 @@ def show(item: FaqItem) -> None:
         st.write(item.answer)
         for key in item.links:
             info = BY_KEY[key]
-            st.page_link(info.path, label=f"Go to {info.title}", icon=info.icon)
+            st.page_link(link(key), label=f"Go to {info.title}", icon=info.icon)
 
 
 def resources() -> None:

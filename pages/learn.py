@@ -9,7 +9,7 @@ from core.content import QuizItem
 from core.smart import assess
 from ui import chrome, coach
 from ui.crisis import crisis_card
-from ui.nav import path
+from ui.nav import link
 
 
 def why_goals_help(learn: content.Learn) -> None:
@@ -61,7 +61,7 @@ def try_the_coach() -> None:
         result = assess(text)
         coach.feedback(result)
         coach.suggestions(result, key="learn-coach", use=None)
-        st.page_link(path("build"), label="Ready? Build your own goal", icon=":material/flag:")
+        st.page_link(link("build"), label="Ready? Build your own goal", icon=":material/flag:")
 
 
 def research(learn: content.Learn) -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 from core import overview, store
 from core.models import CHECKIN_LABELS, CheckInStatus, GoalStatus
 from ui import chrome, session
-from ui.nav import path
+from ui.nav import link
 from ui.render import PROBLEMS, celebrate, keep_refusal, motion_on, show_kept_refusal, user_text
 
 BUTTONS = (
@@ -30,8 +30,8 @@ def welcome() -> None:
         "Small Steps helps you pick one small goal that matters to you, check in kindly, "
         "and notice every win. There's no score to keep up and nothing to lose."
     )
-    st.page_link(path("build"), label="Start with one small goal", icon=":material/flag:")
-    st.page_link(path("learn"), label="Learn what makes a goal SMART", icon=":material/school:")
+    st.page_link(link("build"), label="Start with one small goal", icon=":material/flag:")
+    st.page_link(link("learn"), label="Learn what makes a goal SMART", icon=":material/school:")
 
 
 OPTIONS = [status for status, _icon in BUTTONS]
@@ -75,7 +75,7 @@ def card(goal_id: str) -> None:
         )
         if saved is CheckInStatus.NOT_TODAY:
             st.page_link(
-                path("checkin"),
+                link("checkin"),
                 label="Tough day? Reflect, or make the goal smaller",
                 icon=":material/chat:",
             )
@@ -112,7 +112,7 @@ def latest_wins(feed: list[overview.FeedItem]) -> None:
         st.markdown(f"**{item.title}** · {item.day:%a %d %b}")
         if item.text:
             user_text(item.text)
-    st.page_link(path("wins"), label="See all your wins", icon=":material/celebration:")
+    st.page_link(link("wins"), label="See all your wins", icon=":material/celebration:")
 
 
 def main() -> None:

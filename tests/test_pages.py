@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from core import content, demo, store
 from core.models import CheckInStatus, GoalStatus, WinDraft, parse
 from tests.conftest import open_page
-from ui.nav import PAGES
+from ui.nav import PAGES, PAGES_KEY
 from ui.session import LOCAL_OWNER
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -235,6 +235,21 @@ def test_today_welcomes_a_new_person(local_app: Path) -> None:
     labels = [link.value for link in at.page_link]
     assert "Start with one small goal" in labels
     assert "Learn what makes a goal SMART" in labels
+
+
+def test_links_lead_to_their_pages_through_this_session_s_page_list(local_app: Path) -> None:
+    first, second = open_page("today"), open_page("today")
+    targets = {link.value: link.proto.page for link in first.page_link}
+    assert targets == {HELP: "help", "Start with one small goal": "build",
+                       "Learn what makes a goal SMART": "learn"}
+    kept = first.session_state[PAGES_KEY]
+    assert list(kept) == [info.key for info in PAGES]
+    first.switch_page("pages/help.py").run()
+    no_exception(first)
+    assert first.session_state[PAGES_KEY] is kept  # built once per session ...
+    # ... and never shared: st.navigation marks the page allowed to run on the object.
+    assert all(mine is not theirs for mine, theirs
+               in zip(kept.values(), second.session_state[PAGES_KEY].values(), strict=True))
 
 
 def test_past_three_goals_needs_a_confirm(filled: Database) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import streamlit as st
 
 from ui import demo_mode, session
-from ui.nav import ensure_routed
+from ui.nav import ensure_routed, link
 
-STYLE = Path(__file__).with_name("style.css")
-HELP_PAGE = "pages/help.py"
+# Read once per process; style-only HTML goes to Streamlit's event container.
+STYLE = f"<style>{Path(__file__).with_name('style.css').read_text(encoding='utf-8')}</style>"
 HELP_LABEL = "Need help now?"
 DISCLAIMER = (
     "Small Steps is a self-help tool. It is not treatment and does not replace professional care."
@@ -20,7 +20,7 @@ DISCLAIMER = (
 
 
 def help_link() -> None:
-    st.page_link(HELP_PAGE, label=HELP_LABEL, icon=":material/sos:")
+    st.page_link(link("help"), label=HELP_LABEL, icon=":material/sos:")
 
 
 def sidebar() -> None:
@@ -38,7 +38,7 @@ def sidebar() -> None:
 def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     """Render the top of a page, then its body, then the footer."""
     ensure_routed()
-    st.html(STYLE)  # style-only: goes to Streamlit's event container, takes no space
+    st.html(STYLE)  # takes no space
     sidebar()
     help_link()
     demo_mode.banner()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.safety import HelpLine, detect_crisis, emergency_number, help_lines
-from ui.chrome import HELP_PAGE
+from ui.nav import link
 
 DEFAULT_COUNTRY = "US"
 _DISMISSED = "crisis-dismissed"
@@ -49,7 +49,7 @@ def crisis_card(*texts: str | None, key: str) -> None:
             f"In immediate danger, call **{emergency_number(code)}** or your local "
             "emergency number."
         )
-        st.page_link(HELP_PAGE, label="More ways to get help", icon=":material/sos:")
+        st.page_link(link("help"), label="More ways to get help", icon=":material/sos:")
         st.caption("Your words are saved as usual. This message is not stored anywhere.")
         if st.button("Close this message", key=f"crisis-close-{key}"):
             dismissed[key] = words

@@ -33,11 +33,16 @@ PAGES: tuple[PageInfo, ...] = (
 BY_KEY = {info.key: info for info in PAGES}
 
 
-def path(key: str) -> str:
-    return BY_KEY[key].path
-
-
 ROUTED_KEY = "nav-routed"
+PAGES_KEY = "nav-pages"
+
+
+def link(key: str) -> Page | str:
+    """What `st.page_link` takes for one of our pages: this session's page object, which
+    it uses as is, or the file's path before the entrypoint has run (a page file run on
+    its own), which Streamlit must resolve against the page list."""
+    pages: dict[str, Page] | None = st.session_state.get(PAGES_KEY)
+    return pages[key] if pages is not None else BY_KEY[key].path
 
 
 def ensure_routed() -> None:
@@ -55,14 +60,21 @@ def ensure_routed() -> None:
 
 
 def navigation() -> Page:
-    pages = [
-        st.Page(
-            info.path,
-            title=info.title,
-            icon=info.icon,
-            url_path=info.key,
-            default=info.key == "today",
-        )
-        for info in PAGES
-    ]
-    return st.navigation(pages, position="sidebar")
+    """The page list, built once per session: `st.Page` resolves its file on the disk
+    each time it is made (~0.1 ms a page, on every rerun of every page). A page object
+    is kept per session, never shared between sessions: `st.navigation` marks the one
+    that may run next on the object itself."""
+    pages: dict[str, Page] | None = st.session_state.get(PAGES_KEY)
+    if pages is None:
+        pages = {
+            info.key: st.Page(
+                info.path,
+                title=info.title,
+                icon=info.icon,
+                url_path=info.key,
+                default=info.key == "today",
+            )
+            for info in PAGES
+        }
+        st.session_state[PAGES_KEY] = pages
+    return st.navigation(list(pages.values()), position="sidebar")
