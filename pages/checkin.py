@@ -38,9 +38,20 @@ def day_label(day: dt.date, today: dt.date) -> str:
     return f"{names.get((today - day).days, f'{day:%A}')} ({day:%a %d %b})"
 
 
+def has_extras(existing: CheckIn | None) -> bool:
+    return existing is not None and (
+        existing.mood is not None or existing.amount is not None or bool(existing.note)
+    )
+
+
 def check_in_form(goal: Goal, day: dt.date, existing: CheckIn | None) -> None:
     key = f"ci-{goal.id}-{day.isoformat()}"
     statuses = list(CheckInStatus)
+    # Mood, amount and note are optional, so they wait behind a switch: a quick check-in
+    # is one choice and one button. The switch starts on when this day already has any
+    # of them, and turning it off hides them without clearing what is saved.
+    more = st.toggle("Add a mood, an amount or a note", key=f"{key}-more",
+                     value=has_extras(existing))
     with st.form(key=f"{key}-form", border=False):
         status = st.radio(
             "How did it go?",
@@ -50,49 +61,47 @@ def check_in_form(goal: Goal, day: dt.date, existing: CheckIn | None) -> None:
             index=statuses.index(existing.status) if existing else 0,
             format_func=lambda s: f"{ICONS[s]} {CHECKIN_LABELS[s]}",
         )
-        moods: list[int | None] = [None, 1, 2, 3, 4, 5]
-        mood = st.select_slider(
-            "Mood (optional)",
-            moods,
-            key=f"{key}-mood",
-            value=existing.mood if existing else None,
-            format_func=lambda m: "Skip" if m is None else f"{m} · {MOOD_WORDS[m]}",
-        )
-        amount = st.number_input(
-            "Amount, if you track one (optional)",
-            min_value=0.0,
-            max_value=100000.0,
-            value=existing.amount if existing else None,
-            key=f"{key}-amount",
-            placeholder="e.g. 10 minutes",
-        )
-        note = st.text_area(
-            "Note (optional)",
-            value=existing.note if existing else "",
-            key=f"{key}-note",
-            max_chars=2000,
-            height=80,
-        )
+        extras: dict[str, object] = {"mood": existing.mood, "amount": existing.amount,
+                                     "note": existing.note} if existing else {}
+        if more:
+            extras = optional_fields(key, existing)
         submitted = st.form_submit_button("Save check-in", type="primary")
-    crisis_card(note, key=f"{key}-note")
+    if more:
+        crisis_card(str(extras["note"] or ""), key=f"{key}-note")  # as before: not when hidden
     if submitted:
         keep = (
             existing.model_dump(include={"what_happened", "what_learned", "try_next"})
             if existing
             else {}
         )
-        save(
-            goal,
-            {
-                "goal_id": goal.id,
-                "day": day,
-                "status": status,
-                "mood": mood,
-                "amount": amount,
-                "note": note,
-                **keep,
-            },
-        )
+        save(goal, {"goal_id": goal.id, "day": day, "status": status, **extras, **keep})
+
+
+def optional_fields(key: str, existing: CheckIn | None) -> dict[str, object]:
+    moods: list[int | None] = [None, 1, 2, 3, 4, 5]
+    mood = st.select_slider(
+        "Mood (optional)",
+        moods,
+        key=f"{key}-mood",
+        value=existing.mood if existing else None,
+        format_func=lambda m: "Skip" if m is None else f"{m} · {MOOD_WORDS[m]}",
+    )
+    amount = st.number_input(
+        "Amount, if you track one (optional)",
+        min_value=0.0,
+        max_value=100000.0,
+        value=existing.amount if existing else None,
+        key=f"{key}-amount",
+        placeholder="e.g. 10 minutes",
+    )
+    note = st.text_area(
+        "Note (optional)",
+        value=existing.note if existing else "",
+        key=f"{key}-note",
+        max_chars=2000,
+        height=80,
+    )
+    return {"mood": mood, "amount": amount, "note": note}
 
 
 def save(goal: Goal, data: dict[str, object]) -> None:
@@ -115,25 +124,24 @@ def goal_section(goal: Goal, today: dt.date) -> None:
     db = session.database()
     if db is None:
         return
-    with st.container(border=True):
-        user_text(f"{goal.text}\nPlan: {goal.target_label}")  # plain text, one element
-        days = [today - dt.timedelta(days=k) for k in range(DAYS_BACK)]
-        day = st.selectbox(
-            "Which day?", days, key=f"ci-{goal.id}-day", format_func=lambda d: day_label(d, today)
+    user_text(f"{goal.text}\nPlan: {goal.target_label}")  # plain text, one element
+    days = [today - dt.timedelta(days=k) for k in range(DAYS_BACK)]
+    day = st.selectbox(
+        "Which day?", days, key=f"ci-{goal.id}-day", format_func=lambda d: day_label(d, today)
+    )
+    existing = store.get_check_in(db, owner=session.owner(), goal_id=goal.id, day=day)
+    if existing:
+        st.caption(
+            f"Saved for this day: {CHECKIN_LABELS[existing.status]}. You can change it below."
         )
-        existing = store.get_check_in(db, owner=session.owner(), goal_id=goal.id, day=day)
-        if existing:
-            st.caption(
-                f"Saved for this day: {CHECKIN_LABELS[existing.status]}. You can change it below."
-            )
-        flash = st.session_state.get("checkin-flash")
-        if flash and flash[0] == goal.id:
-            st.session_state.pop("checkin-flash")
-            st.success("Saved. Thank you for checking in.", icon=":material/save:")
-            celebrate(flash[1], motion=motion_on(db, session.owner()))
-        check_in_form(goal, day, existing)
-        if existing and existing.status is CheckInStatus.NOT_TODAY:
-            setback.panel(goal, existing)
+    flash = st.session_state.get("checkin-flash")
+    if flash and flash[0] == goal.id:
+        st.session_state.pop("checkin-flash")
+        st.success("Saved. Thank you for checking in.", icon=":material/save:")
+        celebrate(flash[1], motion=motion_on(db, session.owner()))
+    check_in_form(goal, day, existing)
+    if existing and existing.status is CheckInStatus.NOT_TODAY:
+        setback.panel(goal, existing)
 
 
 def pick_goal(active: list[Goal], db: Database, owner: str, today: dt.date) -> Goal:

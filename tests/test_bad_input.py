@@ -329,6 +329,7 @@ def test_nasty_note_and_small_win_through_pages(local_app: Path, value: str) -> 
     )
     at = open_page("checkin")
     key = f"ci-{goal.id}-{dt.date.today().isoformat()}"
+    at.toggle(key=f"{key}-more").set_value(True).run()
     at.text_area(key=f"{key}-note").input(value)
     at.button(key=f"FormSubmitter:{key}-form-Save check-in").click().run()
     assert not at.exception, [e.value for e in at.exception]

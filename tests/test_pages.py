@@ -212,6 +212,8 @@ def test_check_in_note_with_crisis_words_is_saved(local_app: Path) -> None:
     goal_id = only_goal(local_app)
     at = open_page("checkin")
     key = f"ci-{goal_id}-{dt.date.today().isoformat()}"
+    assert not at.text_area, "the optional fields wait behind the switch"
+    at.toggle(key=f"{key}-more").set_value(True).run()
     at.text_area(key=f"{key}-note").input(CRISIS)
     at.button(key="FormSubmitter:" + f"{key}-form-Save check-in").click().run()
     no_exception(at)
@@ -219,6 +221,30 @@ def test_check_in_note_with_crisis_words_is_saved(local_app: Path) -> None:
         store.open_db(local_app), owner=LOCAL_OWNER, goal_id=goal_id, day=dt.date.today()
     )
     assert saved is not None and saved.note == CRISIS
+
+
+def test_check_in_quick_save_keeps_the_day_s_mood_and_note(local_app: Path) -> None:
+    build_goal("I will walk for 10 minutes after lunch today.")
+    goal_id = only_goal(local_app)
+    key = f"ci-{goal_id}-{dt.date.today().isoformat()}"
+    at = open_page("checkin")
+    at.toggle(key=f"{key}-more").set_value(True).run()
+    at.select_slider(key=f"{key}-mood").set_value(4)
+    at.text_area(key=f"{key}-note").input("Sunny walk.")
+    at.button(key=f"FormSubmitter:{key}-form-Save check-in").click().run()
+    again = open_page("checkin")  # the switch starts on: this day has a mood and a note
+    assert again.toggle(key=f"{key}-more").value is True
+    assert again.text_area(key=f"{key}-note").value == "Sunny walk."
+    again.toggle(key=f"{key}-more").set_value(False).run()  # hide them, change the status
+    assert not again.text_area
+    again.radio(key=f"{key}-status").set_value(CheckInStatus.PARTLY)
+    again.button(key=f"FormSubmitter:{key}-form-Save check-in").click().run()
+    no_exception(again)
+    saved = store.get_check_in(
+        store.open_db(local_app), owner=LOCAL_OWNER, goal_id=goal_id, day=dt.date.today()
+    )
+    assert saved is not None
+    assert (saved.status, saved.mood, saved.note) == (CheckInStatus.PARTLY, 4, "Sunny walk.")
 
 
 def test_empty_goal_gets_a_kind_message_and_nothing_is_saved(local_app: Path) -> None:

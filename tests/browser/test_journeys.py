@@ -163,6 +163,7 @@ def test_5_crisis_note_shows_help_and_still_saves(visit: Visit) -> None:
     page = visit.page
     build_goal(page, SMART_GOAL)
     go(page, "Check In")
+    after(page, page.get_by_text("Add a mood, an amount or a note").click)
     page.get_by_label("Note (optional)").fill(CRISIS)
     click(page, "Save check-in")
     page.get_by_text("Saved. Thank you for checking in.").wait_for()
