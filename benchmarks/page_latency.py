@@ -33,7 +33,7 @@ from pathlib import Path
 
 from benchmarks.common import GC_OFF, emit_json, mark, p50, p95, ratio, serve, table
 from benchmarks.data import SIZES, fresh_copy
-from benchmarks.ws import Run, Session, ensure_ok, today_card_key
+from benchmarks.ws import Run, Session, ensure_ok, today_goal
 from ui.nav import BY_KEY
 
 PAGES = ("today", "learn", "build", "checkin", "wins", "faq", "data", "help")
@@ -64,16 +64,17 @@ def check(run: Run, page: str) -> None:
         raise RuntimeError(f"{page}: expected the heading {title!r}, got {run.headings()}")
 
 
-CHOICES = ("Done", "Partly")  # alternate, so every click really saves a change
+CHOICES = ("done", "partly")  # alternate, so every click really saves a change
 
 
-def one_round(session: Session, key: str | None, i: int) -> Run:
-    return ensure_ok(session.choose(key, CHOICES[i % 2]) if key else session.rerun(), "rerun")
+def one_round(session: Session, goal: str | None, i: int) -> Run:
+    run = session.check_in_today(goal, CHOICES[i % 2]) if goal else session.rerun()
+    return ensure_ok(run, "rerun")
 
 
 def interleaved(sessions: dict[str, Session], keys: dict[str, str | None], floor: Session, *,
                 warmup: int, reruns: int, gap: float) -> dict[str, Samples]:
-    """Rerun (or check in on card `keys[size]`) one page at every history size, round
+    """Rerun (or check in on Today for goal `keys[size]`) one page at every history size, round
     robin, each followed by a floor rerun; the pause keeps the servers idle between
     reruns, as a person's clicks would. All sizes share each moment of the run, so a
     machine that gets busier for a while slows every size alike."""
@@ -102,8 +103,7 @@ def measure_page(page: str, ports: dict[str, int], floor: Session, results: dict
         shown = "today" if page == "click" else page
         for size, session in sessions.items():
             check(session.open(url_path(shown)), shown)
-            keys[size] = today_card_key(session.inner.screen.values()) if page == "click" \
-                else None
+            keys[size] = today_goal(session.inner.screen.values()) if page == "click" else None
         found = interleaved(sessions, keys, floor, warmup=args.warmup, reruns=args.reruns,
                             gap=args.gap)
     # The floor reruns of every size were made in the same minutes as this page's: pool

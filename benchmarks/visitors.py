@@ -4,10 +4,10 @@ Hosted mode (SMALL_STEPS_MODE=hosted): every websocket session is an anonymous v
 with a private in-memory database. For each N, a fresh server gets N sessions; each opens
 Your data, clicks "Try a demo" (which fills its own space with the demo person), then
 opens Today and checks in once (a warm-up). Then all N choose on the first goal's card
-(Done, Partly, Done, ...) as fast as the server answers (a closed loop: latency
+(done, partly, done, ...) as fast as the server answers (a closed loop: latency
 includes queueing behind the other sessions) for a fixed time, and each at least once:
-one check-in is one click, whose callback saves it before the goal's card (a fragment)
-is drawn again: one fragment run. Reported: sustained check-ins/s, p50 /
+one check-in is one click on Today's board, whose callback saves it before Today is
+drawn again: one run of the page. Reported: sustained check-ins/s, p50 /
 p95 latency, server RSS and the server's CPU time per check-in (the least noisy figure
 on a shared machine).
 
@@ -45,12 +45,12 @@ from benchmarks.common import (
     server_pid,
     table,
 )
-from benchmarks.ws import AsyncSession, ensure_ok, today_card_key
+from benchmarks.ws import AsyncSession, ensure_ok, today_goal
 
 THROUGHPUT_TARGET = 25.0  # check-ins per second with 100 sessions
 IDLE_TARGET_KB = 300.0
 SETUP_CONCURRENCY = 8
-STATUSES = ("Done", "Partly")
+STATUSES = ("done", "partly")
 
 
 @dataclass
@@ -75,8 +75,8 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def card_key(session: AsyncSession) -> str:
-    return today_card_key(session.screen.values())
+def first_goal(session: AsyncSession) -> str:
+    return today_goal(session.screen.values())
 
 
 async def bounded(jobs: Sequence[Callable[[], Awaitable[None]]], limit: int) -> None:
@@ -94,7 +94,8 @@ async def start_demo(session: AsyncSession) -> None:
     ensure_ok(await session.open("data"), "open Your data")
     ensure_ok(await session.click("demo-start"), "Try a demo")
     ensure_ok(await session.open(""), "open Today")
-    ensure_ok(await session.choose(card_key(session), "Partly"), "first check-in")  # warm-up
+    ensure_ok(await session.check_in_today(first_goal(session), "partly"),
+              "first check-in")  # warm-up
 
 
 async def hammer(session: AsyncSession, deadline: float, latencies: list[float]) -> float:
@@ -103,7 +104,7 @@ async def hammer(session: AsyncSession, deadline: float, latencies: list[float])
     Returns when the last check-in finished."""
     turn, finished = 0, time.perf_counter()
     while turn == 0 or finished < deadline:
-        run = ensure_ok(await session.choose(card_key(session), STATUSES[turn % 2]),
+        run = ensure_ok(await session.check_in_today(first_goal(session), STATUSES[turn % 2]),
                         "check-in")
         finished = time.perf_counter()
         latencies.append(run.seconds * 1000)

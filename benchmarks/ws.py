@@ -17,7 +17,11 @@ does (checked against streamlit 1.67's starlette_websocket.py and app_session.py
   `ClientState.fragment_id` set, so only that fragment reruns (it then finishes with
   FINISHED_FRAGMENT_RUN_SUCCESSFULLY);
 - choosing an option of a segmented control or pills is the same kind of rerun, with the
-  option's words (icon first, as the frontend joins them) in `string_array_value`.
+  option's words (icon first, as the frontend joins them) in `string_array_value`;
+- an event from a components-v2 element (Today's board) is a rerun with one more widget
+  state: id `$$STREAMLIT_INTERNAL_KEY_<element id>__events`, and a JSON list of
+  `{"event": …, "value": …}` in `json_trigger_value` (streamlit/components/v2/
+  bidi_component/main.py).
 
 Everything else the server sends is parsed only to collect the run's elements (kind,
 widget id, text, fragment) and exceptions; the rest is ignored. The session also keeps
@@ -33,6 +37,7 @@ while the caller sleeps).
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 import time
 from collections.abc import Coroutine, Iterable, Sequence
@@ -66,6 +71,7 @@ class Element:
     text: str  # body or label, for matching and sanity checks
     fragment_id: str = ""  # the @st.fragment that drew it ("" outside fragments)
     options: tuple[str, ...] = ()  # a button group's options, as the browser sends them back
+    data: str = ""  # a components-v2 element's data, as JSON
 
 
 @dataclass
@@ -112,12 +118,16 @@ def ensure_ok(run: Run, what: str) -> Run:
     return run
 
 
-def today_card_key(screen: Iterable[Element]) -> str:
-    """The user key of the first goal card's check-in control on Today's screen."""
-    controls = [e for e in widgets_like(screen, "today-") if e.kind == "button_group"]
-    if not controls:
-        raise RuntimeError("Today shows no check-in control")
-    return controls[0].id[controls[0].id.index("today-"):]
+TODAY_BOARD = "today-board"  # the user key of Today's board (pages/today.py)
+EVENTS = "$$STREAMLIT_INTERNAL_KEY_{id}__events"  # a components-v2 element's event widget
+
+
+def today_goal(screen: Iterable[Element]) -> str:
+    """The goal id of the first card on Today's board."""
+    cards = json.loads(find_widget(screen, TODAY_BOARD).data or "{}").get("cards") or []
+    if not cards:
+        raise RuntimeError("Today shows no goal card")
+    return str(cards[0]["id"])
 
 
 def _describe(element: ElementProto, fragment_id: str) -> Element:
@@ -131,7 +141,8 @@ def _describe(element: ElementProto, fragment_id: str) -> Element:
     if kind == "button_group" and inner is not None:  # icon and words, as the browser joins them
         options = tuple(f"{o.content_icon} {o.content}" if o.content_icon else o.content
                         for o in inner.options)
-    return Element(kind, widget_id, text, fragment_id, options)
+    data = str(inner.json) if kind == "bidi_component" and inner is not None else ""
+    return Element(kind, widget_id, text, fragment_id, options, data)
 
 
 class AsyncSession:
@@ -204,6 +215,19 @@ class AsyncSession:
             raise KeyError(f"{key!r} has no option {option!r}: {group.options}")
         state = WidgetState(id=group.id, string_array_value=StringArray(data=[value]))
         return await self.rerun([state], fragment_id=group.fragment_id)
+
+    async def event(self, key: str, name: str, value: object) -> Run:
+        """Send event `name` with `value` from the components-v2 element with user key `key`
+        (one click on Today's board: `event(TODAY_BOARD, "choice", {"goal": …,
+        "status": "done"})`)."""
+        element = self.widget(key)
+        state = WidgetState(id=EVENTS.format(id=element.id), json_trigger_value=json.dumps(
+            [{"event": name, "value": value}]))
+        return await self.rerun([state], fragment_id=element.fragment_id)
+
+    async def check_in_today(self, goal_id: str, status: str) -> Run:
+        """One click on an option of a goal's card on Today."""
+        return await self.event(TODAY_BOARD, "choice", {"goal": goal_id, "status": status})
 
     async def _run(self, message: BackMsg) -> Run:
         if self._ws is None:
@@ -286,6 +310,9 @@ class Session:
 
     def choose(self, key: str, option: str) -> Run:
         return self._call(self.inner.choose(key, option))
+
+    def check_in_today(self, goal_id: str, status: str) -> Run:
+        return self._call(self.inner.check_in_today(goal_id, status))
 
     def widgets_like(self, prefix: str, suffix: str = "") -> list[Element]:
         return self.inner.widgets_like(prefix, suffix)

@@ -1,27 +1,29 @@
-"""Today: each active goal with one-click check-ins, this week's progress, latest wins."""
+"""Today: each active goal with one-click check-ins, this week's progress, latest wins.
+
+The goal cards and the latest wins are one element, Today's board (ui/board.py): a
+click on an option saves it (a callback, before the page is drawn again), and the whole
+page is drawn once more, which costs less than a page of Streamlit widgets."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from core import overview, store
-from core.models import CHECKIN_LABELS, CheckInStatus, GoalStatus
-from ui import chrome, session
+from core.models import CHECKIN_LABELS, CheckInStatus, Goal, GoalStatus
+from ui import board, chrome, session
 from ui.nav import link
-from ui.render import PROBLEMS, celebrate, keep_refusal, motion_on, show_kept_refusal, user_text
+from ui.render import PROBLEMS, celebrate, keep_refusal, kept_refusal, motion_on
 
-BUTTONS = (
-    (CheckInStatus.DONE, ":material/check_circle:"),
-    (CheckInStatus.PARTLY, ":material/contrast:"),
-    (CheckInStatus.NOT_TODAY, ":material/rainy:"),
-    (CheckInStatus.REST, ":material/bedtime:"),
-)
+BOARD = "today-board"
+OPEN = "today-open"
 AFTER = {
     CheckInStatus.DONE: "Saved: done. Well done for showing up!",
     CheckInStatus.PARTLY: "Saved: partly. Part of it still counts.",
     CheckInStatus.NOT_TODAY: "Saved: not today. That's okay — it's information, not failure.",
     CheckInStatus.REST: "Saved: rest day. Rest is part of the plan.",
 }
+OPTIONS: list[board.Option] = [{"value": status.value, "label": CHECKIN_LABELS[status]}
+                               for status in CheckInStatus]
 
 
 def welcome() -> None:
@@ -34,88 +36,60 @@ def welcome() -> None:
     st.page_link(link("learn"), label="Learn what makes a goal SMART", icon=":material/school:")
 
 
-OPTIONS = [status for status, _icon in BUTTONS]
-ICON = dict(BUTTONS)
-
-
-def option_label(status: CheckInStatus) -> str:
-    return f"{ICON[status]} {CHECKIN_LABELS[status]}"
-
-
-@st.fragment
-def card(goal_id: str) -> None:
-    """One goal's card. A fragment: a check-in reruns just this card, not the page."""
-    if st.session_state.get("today-celebrate"):
-        st.rerun()  # the check-in reached a milestone: show the whole page, with the wins
-    db, owner, today = session.database(), session.owner(), session.today()
-    goal = store.get_goal(db, owner=owner, goal_id=goal_id) if db is not None else None
-    if db is None or goal is None:
-        return
-    item = overview.goal_card(db, owner=owner, goal=goal, today=today)
-    saved = item.today.status if item.today is not None else None
-    with st.container(border=True):
-        # The person's words, and when they planned it, as plain text in one element.
-        user_text(f"{goal.text}\nWhen: {goal.when}" if goal.when else goal.text)
-        st.progress(item.week.fraction, text=f"{item.week.label} · plan: {goal.target_label}")
-        flash = st.session_state.pop(f"today-flash-{goal_id}", None)
-        if flash:
-            st.success(flash, icon=":material/check_circle:")
-        # One control, one click: choosing an option saves it. Nothing is chosen until
-        # the first check-in of the day; after that the choice can change but not vanish.
-        show_kept_refusal(f"today-{goal_id}")
-        st.segmented_control(
-            "How did it go today?",
-            OPTIONS,
-            default=saved,
-            required=True,
-            format_func=option_label,
-            key=f"today-{goal.id}",
-            on_change=record,
-            args=(goal.id, owner, saved),
-        )
-        if saved is CheckInStatus.NOT_TODAY:
-            st.page_link(
-                link("checkin"),
-                label="Tough day? Reflect, or make the goal smaller",
-                icon=":material/chat:",
-            )
-
-
-def record(goal_id: str, owner: str, saved: CheckInStatus | None) -> None:
-    """Save the option just chosen (a callback: it runs before the card is drawn again).
-    If core refuses it, the card shows why and the choice goes back to what is saved."""
-    key = f"today-{goal_id}"
-    chosen = st.session_state.get(key)
+def record() -> None:
+    """Save the option just chosen on the board (a callback: it runs before the page is
+    drawn again). If core refuses it, the card says why and keeps what is saved."""
+    choice = board.event(BOARD, "choice")
     db = session.database()
-    if db is None or not isinstance(chosen, CheckInStatus) or chosen is saved:
+    if db is None or not isinstance(choice, dict):
+        return
+    goal_id, value = choice.get("goal"), choice.get("status")
+    if not isinstance(goal_id, str) or value not in {s.value for s in CheckInStatus}:
+        return  # not something the board sends
+    status = CheckInStatus(value)
+    owner, today = session.owner(), session.today()
+    if store.get_goal(db, owner=owner, goal_id=goal_id) is None:
+        return  # not one of this person's goals
+    saved = store.get_check_in(db, owner=owner, goal_id=goal_id, day=today)
+    if saved is not None and saved.status is status:
         return
     try:
-        found = overview.check_in_now(
-            db, owner=owner, goal_id=goal_id, status=chosen, today=session.today(),
-            now=session.now(),
-        )
+        found = overview.check_in_now(db, owner=owner, goal_id=goal_id, status=status,
+                                      today=today, now=session.now())
     except PROBLEMS as problem:
         keep_refusal(f"today-{goal_id}", problem)
-        st.session_state[key] = saved
         return
-    st.session_state[f"today-flash-{goal_id}"] = AFTER[chosen]
+    st.session_state[f"today-flash-{goal_id}"] = AFTER[status]
     if found:
         st.session_state["today-celebrate"] = found
 
 
-def latest_wins(feed: list[overview.FeedItem]) -> None:
-    st.subheader("Latest wins")
-    if not feed:
-        st.write("Your wins will show up here — even tiny ones count.")
-        return
-    for item in feed:
-        st.markdown(f"**{item.title}** · {item.day:%a %d %b}")
-        if item.text:
-            user_text(item.text)
-    st.page_link(link("wins"), label="See all your wins", icon=":material/celebration:")
+def open_page() -> None:
+    page = board.event(BOARD, "open")
+    if page in {"checkin", "wins"}:
+        st.session_state[OPEN] = page  # switched to in the script: not from a callback
+
+
+def card(item: overview.GoalCard) -> board.Card:
+    goal: Goal = item.goal
+    saved = item.today.status if item.today is not None else None
+    return {
+        "id": goal.id,
+        "text": goal.text,
+        "when": f"When: {goal.when}" if goal.when else None,
+        "progress": f"{item.week.label} · plan: {goal.target_label}",
+        "fraction": item.week.fraction,
+        "saved": saved.value if saved is not None else None,
+        "flash": st.session_state.pop(f"today-flash-{goal.id}", None),
+        "problem": kept_refusal(f"today-{goal.id}"),
+        "tough": saved is CheckInStatus.NOT_TODAY,
+    }
 
 
 def main() -> None:
+    page = st.session_state.pop(OPEN, None)
+    if page is not None:
+        st.switch_page(link(page))
     with chrome.page("Today", icon=":material/spa:"):
         db = session.database()
         if db is None:
@@ -128,10 +102,21 @@ def main() -> None:
         if not goals:
             welcome()
             return
-        st.caption(f"{today:%A %d %B}. One tap per goal is enough.")
-        for goal in goals:
-            card(goal.id)
-        latest_wins(overview.wins_feed(db, owner=owner, today=today, limit=3))
+        feed = overview.wins_feed(db, owner=owner, today=today, limit=3)
+        board.show(
+            key=BOARD,
+            date=f"{today:%A %d %B}. One tap per goal is enough.",
+            question="How did it go today?",
+            options=OPTIONS,
+            cards=[card(overview.goal_card(db, owner=owner, goal=g, today=today)) for g in goals],
+            wins=[{"title": w.title, "day": f"{w.day:%a %d %b}", "text": w.text} for w in feed],
+            wins_heading="Latest wins",
+            wins_empty="Your wins will show up here — even tiny ones count.",
+            wins_more={"page": "wins", "label": "See all your wins"},
+            tough={"page": "checkin", "label": "Tough day? Reflect, or make the goal smaller"},
+            on_choice=record,
+            on_open=open_page,
+        )
 
 
 main()

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 from streamlit.testing.v1 import AppTest
 
 from core import store
@@ -100,3 +104,37 @@ def in_threads(work: Callable[[int], object], count: int) -> list[BaseException]
     for thread in threads:
         thread.join()
     return errors
+
+
+# Today's board (ui/board.py) is one components-v2 element, which AppTest shows as an
+# UnknownElement: these read its data and click it the way the browser does.
+TODAY_BOARD = "today-board"
+
+
+def today_board(at: AppTest) -> dict[str, Any]:
+    """The data Today's board was drawn from on the last run: cards and latest wins."""
+    boards = [e for e in at.get("bidi_component") if e.key == TODAY_BOARD]
+    assert len(boards) == 1, "Today shows its board once when there are goals"
+    data: dict[str, Any] = json.loads(boards[0].proto.json)
+    return data
+
+
+def board_words(at: AppTest) -> list[str]:
+    """Everything on Today's board that a person wrote or that names their goals."""
+    data = today_board(at)
+    return ([c["text"] for c in data["cards"]] + [c["when"] for c in data["cards"] if c["when"]]
+            + [w["text"] for w in data["wins"]["items"] if w["text"]])
+
+
+def choose_on_today(at: AppTest, goal_id: str, status: str) -> AppTest:
+    """One click on a goal's option on Today: the board's one-off `choice` event, sent
+    with the page's other widget states, as the browser sends it."""
+    (board,) = [e for e in at.get("bidi_component") if e.key == TODAY_BOARD]
+    event = WidgetState(
+        id=f"{STREAMLIT_INTERNAL_KEY_PREFIX}_{board.proto.id}__events",  # bidi_component/main.py
+        json_trigger_value=json.dumps([{"event": "choice",
+                                        "value": {"goal": goal_id, "status": status}}]),
+    )
+    states = at._tree.get_widget_states()  # AppTest has no public way to send an event
+    states.widgets.append(event)
+    return at._run(states)

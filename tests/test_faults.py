@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 from core import store
 from core.migrations import migrations
 from core.models import CheckInDraft, GoalDraft, WinDraft, parse
-from tests.conftest import NOW, TODAY, in_threads, open_page
+from tests.conftest import NOW, TODAY, board_words, in_threads, open_page
 from ui.session import DB_ENV, LOCAL_OWNER, MODE_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -249,7 +249,7 @@ def test_a_garbage_wal_does_not_break_the_app(local_app: Path) -> None:
     local_app.with_name(local_app.name + "-wal").write_bytes(os.urandom(8192))
     at = open_page("today")
     assert not at.exception
-    assert "Survives a bad wal" in [t.value for t in at.text]
+    assert "Survives a bad wal" in board_words(at)
 
 
 READ_ONLY_SCRIPT = """

@@ -7,19 +7,24 @@ these tests also prove each page sets up its own frame, owner and store.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 from streamlit.testing.v1 import AppTest
 
 from core import content, demo, store
 from core.models import CheckInStatus, GoalStatus, WinDraft, parse
-from tests.conftest import open_page
+from tests.conftest import TODAY_BOARD, board_words, choose_on_today, open_page, today_board
 from ui.nav import PAGES, PAGES_KEY
 from ui.session import LOCAL_OWNER
 
 ROOT = Path(__file__).resolve().parents[1]
+BOARD_JS = (ROOT / "ui" / "board.js").read_text(encoding="utf-8")
 HELP = "Need help now?"
 TRICKY = "![x](http://example.com/t.png) <b>hi</b> <img src=x onerror=alert(1)> walk 5 minutes"
 CRISIS = "Honestly I want to kill myself some days"
@@ -71,22 +76,34 @@ def only_goal(local_app: Path) -> str:
     return goal.id
 
 
+def card(at: AppTest, goal_id: str) -> dict[str, Any]:
+    """One goal's card on Today's board."""
+    found: list[dict[str, Any]] = [c for c in today_board(at)["cards"] if c["id"] == goal_id]
+    assert len(found) == 1
+    return found[0]
+
+
 def test_build_then_check_in_then_wins_everywhere(local_app: Path) -> None:
-    at = build_goal("I will walk for 10 minutes after lunch on Monday, Wednesday and Friday.")
+    words = "I will walk for 10 minutes after lunch on Monday, Wednesday and Friday."
+    at = build_goal(words)
     assert any("saved" in s.value for s in at.success)
     assert at.get("download_button")
     today = open_page("today")
-    assert "I will walk for 10 minutes after lunch on Monday, Wednesday and Friday." in texts(today)
     goal_id = only_goal(local_app)
-    control = today.segmented_control(key=f"today-{goal_id}")
-    assert control.value is None  # nothing chosen before the first check-in of the day
-    control.set_value(CheckInStatus.DONE).run()  # one click
+    shown = card(today, goal_id)
+    assert shown["text"] == words
+    assert shown["saved"] is None  # nothing chosen before the first check-in of the day
+    assert [o["label"] for o in today_board(today)["options"]] == [
+        "Done", "Partly", "Not today", "Rest day"]
+    choose_on_today(today, goal_id, "done")  # one click
     no_exception(today)
-    assert any("Saved: done" in s.value for s in today.success)
+    shown = card(today, goal_id)
+    assert shown["flash"] is not None and "Saved: done" in shown["flash"]
     assert any("first check-in" in t.value.lower() for t in today.toast)
-    assert [p.proto.text for p in today.get("progress")] == [
-        "1 of 3 this week · plan: 3 times a week"]
-    assert today.segmented_control(key=f"today-{goal_id}").value is CheckInStatus.DONE
+    assert shown["progress"] == "1 of 3 this week · plan: 3 times a week"
+    assert shown["fraction"] == pytest.approx(1 / 3)
+    assert shown["saved"] == "done"
+    assert "Did it" in [w["title"] for w in today_board(today)["wins"]["items"]]
     wins = open_page("wins")
     assert "Your very first check-in" in markdown(wins)
     assert "Did it" in markdown(wins)
@@ -96,15 +113,28 @@ def test_today_changing_a_check_in_keeps_one_row_and_shows_the_choice(local_app:
     build_goal("I will walk for 10 minutes after lunch every day.")
     goal_id = only_goal(local_app)
     today = open_page("today")
-    for status in (CheckInStatus.NOT_TODAY, CheckInStatus.PARTLY, CheckInStatus.PARTLY):
-        today.segmented_control(key=f"today-{goal_id}").set_value(status).run()
+    for status in ("not_today", "partly", "partly"):
+        choose_on_today(today, goal_id, status)
         no_exception(today)
     rows = store.check_ins_between(store.open_db(local_app), owner=LOCAL_OWNER,
                                    start=dt.date.today(), end=dt.date.today())
     assert [c.status for c in rows] == [CheckInStatus.PARTLY]
-    assert today.segmented_control(key=f"today-{goal_id}").value is CheckInStatus.PARTLY
+    assert card(today, goal_id)["saved"] == "partly"
+    assert card(today, goal_id)["flash"] is None  # the same choice again changes nothing
     again = open_page("today")  # a new visit starts from what is saved
-    assert again.segmented_control(key=f"today-{goal_id}").value is CheckInStatus.PARTLY
+    assert card(again, goal_id)["saved"] == "partly"
+
+
+def test_today_offers_check_in_after_not_today(local_app: Path) -> None:
+    build_goal("I will walk for 10 minutes after lunch every day.")
+    goal_id = only_goal(local_app)
+    today = open_page("today")
+    assert card(today, goal_id)["tough"] is False
+    choose_on_today(today, goal_id, "not_today")
+    shown = card(today, goal_id)
+    assert shown["tough"] is True and "information, not failure" in shown["flash"]
+    assert today_board(today)["tough"] == {
+        "page": "checkin", "label": "Tough day? Reflect, or make the goal smaller"}
 
 
 def test_today_a_refused_check_in_says_why_and_shows_what_is_saved(
@@ -118,10 +148,35 @@ def test_today_a_refused_check_in_says_why_and_shows_what_is_saved(
         raise store.LimitReached("That's a lot of check-ins for one day. Try again tomorrow.")
 
     monkeypatch.setattr("core.overview.check_in_now", refuse)
-    today.segmented_control(key=f"today-{goal_id}").set_value(CheckInStatus.DONE).run()
+    choose_on_today(today, goal_id, "done")
     no_exception(today)
-    assert any("Try again tomorrow" in w.value for w in today.warning)
-    assert today.segmented_control(key=f"today-{goal_id}").value is None
+    shown = card(today, goal_id)
+    assert shown["problem"] is not None and "Try again tomorrow" in shown["problem"]
+    assert shown["saved"] is None and shown["flash"] is None
+    assert store.check_ins_between(store.open_db(local_app), owner=LOCAL_OWNER,
+                                   start=dt.date.today(), end=dt.date.today()) == []
+    today.run()  # said once, then gone
+    assert card(today, goal_id)["problem"] is None
+
+
+@pytest.mark.parametrize("event", [
+    {"goal": "no-such-goal", "status": "done"},
+    {"goal": None, "status": "done"},
+    {"status": "maybe"},
+    "done",
+])
+def test_today_ignores_what_the_board_never_sends(local_app: Path, event: object) -> None:
+    build_goal("I will walk for 10 minutes after lunch every day.")
+    goal_id = only_goal(local_app)
+    today = open_page("today")
+    (board,) = [e for e in today.get("bidi_component") if e.key == TODAY_BOARD]
+    states = today._tree.get_widget_states()
+    states.widgets.append(WidgetState(
+        id=f"{STREAMLIT_INTERNAL_KEY_PREFIX}_{board.proto.id}__events",
+        json_trigger_value=json.dumps([{"event": "choice", "value": event}])))
+    today._run(states)
+    no_exception(today)
+    assert card(today, goal_id)["saved"] is None
     assert store.check_ins_between(store.open_db(local_app), owner=LOCAL_OWNER,
                                    start=dt.date.today(), end=dt.date.today()) == []
 
@@ -150,7 +205,10 @@ def test_not_today_then_make_it_smaller_keeps_both_versions(local_app: Path) -> 
 
 def test_user_markdown_and_html_show_literally(local_app: Path) -> None:
     build_goal(TRICKY)
-    for name in ("today", "checkin", "data"):
+    today = open_page("today")
+    no_exception(today)
+    assert TRICKY in board_words(today)  # data for the board, which sets it as plain text
+    for name in ("checkin", "data"):
         at = open_page(name)
         no_exception(at)
         lines = [line for text in texts(at) for line in text.splitlines()]
@@ -159,6 +217,14 @@ def test_user_markdown_and_html_show_literally(local_app: Path) -> None:
         # the only HTML on a page is our own stylesheet; never the person's words
         assert all("example.com" not in str(h.proto) for h in at.get("html"))
         assert not at.get("imgs")
+
+
+def test_board_script_sets_words_as_text_and_fetches_nothing() -> None:
+    code = "\n".join(line for line in BOARD_JS.splitlines() if not line.lstrip().startswith("//"))
+    assert "textContent" in code
+    for risky in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                  "fetch(", "XMLHttpRequest", "import(", "http", "src", "style.cssText"):
+        assert risky not in code, risky
 
 
 def test_crisis_words_show_a_calm_card_and_still_save(local_app: Path) -> None:
@@ -199,9 +265,7 @@ def test_check_in_shows_one_goal_and_starts_on_a_tough_day(local_app: Path) -> N
     other = walk if shown.id == water.id else water
     picker.set_value(other).run()
     assert at.radio(key=f"ci-{other.id}-{today}-status") is not None
-    check_in_today = open_page("today")
-    check_in_today.segmented_control(key=f"today-{other.id}").set_value(
-        CheckInStatus.NOT_TODAY).run()
+    choose_on_today(open_page("today"), other.id, "not_today")
     again = open_page("checkin")  # as if from Today's "Tough day?" link
     chosen = again.selectbox(key="ci-goal").value
     assert chosen is not None and chosen.id == other.id

@@ -97,6 +97,9 @@ def everything_shown(at: AppTest) -> str:
         for kind in ("text", "markdown", "caption", "code", "success", "info", "warning")
         for e in at.get(kind)
     ]
+    # Today's board (one custom element): all of the data the browser is sent
+    parts += [json.dumps(json.loads(e.proto.json), ensure_ascii=False)
+              for e in at.get("bidi_component")]
     return "\n".join(parts)
 
 

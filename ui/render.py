@@ -38,10 +38,14 @@ def celebrate(found: Sequence[Milestone], *, motion: bool) -> None:
         st.balloons()
 
 
+def refusal_messages(problem: Exception) -> list[str]:
+    """The kind sentences from core, never a traceback."""
+    return list(getattr(problem, "messages", None) or [str(problem)])
+
+
 def refusal(problem: Exception) -> None:
-    """Show why input was refused: the kind sentences from core, never a traceback."""
-    messages = getattr(problem, "messages", None) or [str(problem)]
-    st.warning("\n\n".join(messages), icon=":material/edit:")
+    """Show why input was refused."""
+    st.warning("\n\n".join(refusal_messages(problem)), icon=":material/edit:")
 
 
 @contextmanager
@@ -58,6 +62,12 @@ def keep_refusal(key: str, problem: Exception) -> None:
     """From a callback, which runs before the page is drawn: keep a refusal for
     `show_kept_refusal(key)` to show in its place on the page."""
     st.session_state[f"refusal-{key}"] = problem
+
+
+def kept_refusal(key: str) -> str | None:
+    """The words of a refusal kept by `keep_refusal(key)`, once (None if there is none)."""
+    problem = st.session_state.pop(f"refusal-{key}", None)
+    return " ".join(refusal_messages(problem)) if isinstance(problem, Exception) else None
 
 
 def show_kept_refusal(key: str) -> None:

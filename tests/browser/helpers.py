@@ -44,9 +44,10 @@ def click(page: Page, name: str) -> None:
 
 
 def check_in(page: Page, choice: str) -> None:
-    """Choose an option on the first goal card's check-in control (a radio group)."""
-    group = page.get_by_role("radiogroup", name="How did it go today?").first
-    after(page, group.get_by_role("radio", name=choice, exact=True).click)
+    """Press an option on the first goal card on Today's board (a group of toggle
+    buttons named by the question and the goal's words)."""
+    group = page.get_by_role("group", name="How did it go today?").first
+    after(page, group.get_by_role("button", name=choice, exact=True).click)
 
 
 def start(page: Page, url: str) -> None:
@@ -55,8 +56,10 @@ def start(page: Page, url: str) -> None:
 
 
 def shows_as_typed(page: Page, text: str) -> None:
-    """The person's words as the first line of a plain-text element (Today and Check In
-    put a "When:" or "Plan:" line under them in the same element), exactly as typed."""
-    element = page.locator('[data-testid="stText"]').filter(has_text=text).first
+    """The person's words as the first line of a plain-text element (Check In puts a
+    "Plan:" line under them in the same element; Today's board gives them their own),
+    exactly as typed."""
+    element = page.locator('[data-testid="stText"], [data-testid="ss-goal"]').filter(
+        has_text=text).first
     element.wait_for()
     assert element.inner_text().splitlines()[0] == text

@@ -104,7 +104,7 @@ def test_2_one_click_done_then_wins(visit: Visit) -> None:
     build_goal(page, SMART_GOAL)
     go(page, "Today")
     check_in(page, "Done")
-    page.get_by_text("Saved: done").wait_for()
+    page.get_by_text("Saved: done").first.wait_for()  # the card, and the live region
     page.get_by_text("1 of 3 this week").wait_for()
     go(page, "Celebrate Wins")
     page.get_by_text("Your very first check-in").first.wait_for()
@@ -116,7 +116,7 @@ def test_3_not_today_reflect_make_smaller(visit: Visit) -> None:
     build_goal(page, SMART_GOAL)
     go(page, "Today")
     check_in(page, "Not today")
-    page.get_by_text("Saved: not today").wait_for()
+    page.get_by_text("Saved: not today").first.wait_for()
     after(page, page.get_by_role("link", name="Tough day? Reflect, or make the goal smaller").click)
     page.locator("h1", has_text="Check In").wait_for()
     page.get_by_label("What got in the way today?").fill("Meetings ran late.")
@@ -202,7 +202,7 @@ def test_8_export_delete_import(visit: Visit, tmp_path: Path) -> None:
     build_goal(page, SMART_GOAL)
     go(page, "Today")
     check_in(page, "Done")
-    page.get_by_text("Saved: done").wait_for()
+    page.get_by_text("Saved: done").first.wait_for()  # the card, and the live region
     go(page, "Your data")
     saved = tmp_path / "export.json"
     download_json(page, saved)
@@ -268,4 +268,10 @@ def test_7_keyboard_only_build_and_check_in(visit: Visit) -> None:
     page.get_by_text(SMART_GOAL, exact=True).first.wait_for()
     tab_to(page, "Done", tag="BUTTON")
     after(page, lambda: page.keyboard.press("Space"))
-    page.get_by_text("Saved: done").wait_for()
+    page.get_by_text("Saved: done").first.wait_for()  # the card, and the live region
+    # Today's board is drawn again after the click: focus stays on the chosen option,
+    # which says so without colour (pressed, with a tick), and a screen reader hears it.
+    focused = page.evaluate(
+        "() => [document.activeElement.innerText, document.activeElement.ariaPressed]")
+    assert focused == ["✓Done", "true"]
+    assert "Saved: done" in page.locator('[role="status"].ss-live').inner_text()
