@@ -37,11 +37,9 @@ def history(db: Database, goal: Goal) -> None:
 
 def goal_row(db: Database, goal: Goal) -> None:
     with st.container(border=True):
-        user_text(goal.text)
-        st.caption(
-            f"{STATUS_WORDS[goal.status]} · {AREA_LABELS[goal.area]} · "
-            f"{goal.target_label} · started {goal.start_date:%d %b %Y}"
-        )
+        # The person's words, then ours about the goal, as plain text in one element.
+        user_text(f"{goal.text}\n{STATUS_WORDS[goal.status]} · {AREA_LABELS[goal.area]} · "
+                  f"{goal.target_label} · started {goal.start_date:%d %b %Y}")
         if goal.version > 1:  # a goal never changed has no history to open
             with st.expander(f"History ({goal.version} versions)"):
                 history(db, goal)

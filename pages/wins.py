@@ -112,11 +112,7 @@ def chart_section(db: Database, owner: str, today: dt.date) -> None:
 
 
 def main() -> None:
-    with chrome.page(
-        "Celebrate Wins",
-        icon=":material/celebration:",
-        intro="Every step counts — showing up again after a break most of all.",
-    ):
+    with chrome.page("Celebrate Wins", icon=":material/celebration:"):
         db = session.database()
         if db is None:
             return
@@ -128,7 +124,8 @@ def main() -> None:
             if motion_on(db, owner):
                 st.balloons()
         up = overview.showing_up(db, owner=owner, today=today)
-        st.markdown(
+        st.markdown(  # the page's opening words and the count: one element, not two
+            "Every step counts — showing up again after a break most of all.\n\n"
             f":material/event_available: You showed up on **{up.last_7}** of the last 7 days "
             f"and **{up.last_30}** of the last 30."
         )

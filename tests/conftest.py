@@ -126,15 +126,19 @@ def board_words(at: AppTest) -> list[str]:
             + [w["text"] for w in data["wins"]["items"] if w["text"]])
 
 
-def choose_on_today(at: AppTest, goal_id: str, status: str) -> AppTest:
-    """One click on a goal's option on Today: the board's one-off `choice` event, sent
-    with the page's other widget states, as the browser sends it."""
+def board_event(at: AppTest, name: str, value: object) -> AppTest:
+    """Send Today's board's one-off event `name` with `value`, with the page's other
+    widget states, as the browser sends it."""
     (board,) = [e for e in at.get("bidi_component") if e.key == TODAY_BOARD]
     event = WidgetState(
         id=f"{STREAMLIT_INTERNAL_KEY_PREFIX}_{board.proto.id}__events",  # bidi_component/main.py
-        json_trigger_value=json.dumps([{"event": "choice",
-                                        "value": {"goal": goal_id, "status": status}}]),
+        json_trigger_value=json.dumps([{"event": name, "value": value}]),
     )
     states = at._tree.get_widget_states()  # AppTest has no public way to send an event
     states.widgets.append(event)
     return at._run(states)
+
+
+def choose_on_today(at: AppTest, goal_id: str, status: str) -> AppTest:
+    """One click on a goal's option on Today."""
+    return board_event(at, "choice", {"goal": goal_id, "status": status})

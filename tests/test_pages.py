@@ -7,19 +7,16 @@ these tests also prove each page sets up its own frame, owner and store.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlite_utils import Database
-from streamlit.proto.WidgetStates_pb2 import WidgetState
-from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 from streamlit.testing.v1 import AppTest
 
 from core import content, demo, store
 from core.models import CheckInStatus, GoalStatus, WinDraft, parse
-from tests.conftest import TODAY_BOARD, board_words, choose_on_today, open_page, today_board
+from tests.conftest import board_event, board_words, choose_on_today, open_page, today_board
 from ui.nav import PAGES, PAGES_KEY
 from ui.session import LOCAL_OWNER
 
@@ -168,13 +165,7 @@ def test_today_a_refused_check_in_says_why_and_shows_what_is_saved(
 def test_today_ignores_what_the_board_never_sends(local_app: Path, event: object) -> None:
     build_goal("I will walk for 10 minutes after lunch every day.")
     goal_id = only_goal(local_app)
-    today = open_page("today")
-    (board,) = [e for e in today.get("bidi_component") if e.key == TODAY_BOARD]
-    states = today._tree.get_widget_states()
-    states.widgets.append(WidgetState(
-        id=f"{STREAMLIT_INTERNAL_KEY_PREFIX}_{board.proto.id}__events",
-        json_trigger_value=json.dumps([{"event": "choice", "value": event}])))
-    today._run(states)
+    today = board_event(open_page("today"), "choice", event)
     no_exception(today)
     assert card(today, goal_id)["saved"] is None
     assert store.check_ins_between(store.open_db(local_app), owner=LOCAL_OWNER,
