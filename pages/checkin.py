@@ -53,8 +53,8 @@ def check_in_form(goal: Goal, day: dt.date, existing: CheckIn | None) -> None:
     more = st.toggle("Add a mood, an amount or a note", key=f"{key}-more",
                      value=has_extras(existing))
     with st.form(key=f"{key}-form", border=False):
-        status = st.radio(
-            "How did it go?",
+        status = st.radio(  # the kind words sit where the choice is made (no intro line)
+            "How did it go? Every answer is useful — there are no wrong ones.",
             statuses,
             horizontal=True,
             key=f"{key}-status",
@@ -124,16 +124,15 @@ def goal_section(goal: Goal, today: dt.date) -> None:
     db = session.database()
     if db is None:
         return
-    user_text(f"{goal.text}\nPlan: {goal.target_label}")  # plain text, one element
     days = [today - dt.timedelta(days=k) for k in range(DAYS_BACK)]
     day = st.selectbox(
         "Which day?", days, key=f"ci-{goal.id}-day", format_func=lambda d: day_label(d, today)
     )
     existing = store.get_check_in(db, owner=session.owner(), goal_id=goal.id, day=day)
-    if existing:
-        st.caption(
-            f"Saved for this day: {CHECKIN_LABELS[existing.status]}. You can change it below."
-        )
+    saved = (f"\nSaved for this day: {CHECKIN_LABELS[existing.status]}. You can change it below."
+             if existing else "")
+    # The person's words, then ours (the plan, what is saved), as plain text in one element.
+    user_text(f"{goal.text}\nPlan: {goal.target_label}{saved}")
     flash = st.session_state.get("checkin-flash")
     if flash and flash[0] == goal.id:
         st.session_state.pop("checkin-flash")
@@ -172,12 +171,7 @@ def paused_goals(goals: list[Goal]) -> None:
 
 
 def main() -> None:
-    with chrome.page(
-        "Check In",
-        icon=":material/check_circle:",
-        intro="How did your goals go? Pick a day from the "
-        "last week. Every answer is useful — there are no wrong ones.",
-    ):
+    with chrome.page("Check In", icon=":material/check_circle:"):
         db = session.database()
         if db is None:
             return

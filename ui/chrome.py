@@ -44,6 +44,6 @@ def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     demo_mode.banner()
     st.title(f"{icon} {title}")
     if intro:
-        st.write(intro)
+        st.markdown(intro)
     yield
     st.caption(f"---\n\n{DISCLAIMER}")  # a rule, then the words: one element, not two
