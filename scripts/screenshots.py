@@ -46,7 +46,9 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             for key, viewport, name in SHOTS:
                 context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
-                shoot(context.new_page(), f"{server.url}/{key}", OUT / name)
+                # Today is the default page: Streamlit serves it at "/" ("/today" is not found)
+                shoot(context.new_page(), f"{server.url}/{'' if key == 'today' else key}",
+                      OUT / name)
                 context.close()
                 print(f"wrote {OUT / name}")
             browser.close()
