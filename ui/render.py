@@ -64,15 +64,20 @@ def keep_refusal(key: str, problem: Exception) -> None:
     st.session_state[f"refusal-{key}"] = problem
 
 
+def _pop_refusal(key: str) -> Exception | None:
+    problem = st.session_state.pop(f"refusal-{key}", None)
+    return problem if isinstance(problem, Exception) else None
+
+
 def kept_refusal(key: str) -> str | None:
     """The words of a refusal kept by `keep_refusal(key)`, once (None if there is none)."""
-    problem = st.session_state.pop(f"refusal-{key}", None)
-    return " ".join(refusal_messages(problem)) if isinstance(problem, Exception) else None
+    problem = _pop_refusal(key)
+    return " ".join(refusal_messages(problem)) if problem is not None else None
 
 
 def show_kept_refusal(key: str) -> None:
-    problem = st.session_state.pop(f"refusal-{key}", None)
-    if isinstance(problem, Exception):
+    problem = _pop_refusal(key)
+    if problem is not None:
         refusal(problem)
 
 
