@@ -53,6 +53,8 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
+from ui import board
+
 T = TypeVar("T")
 FINAL = {ForwardMsg.FINISHED_SUCCESSFULLY: "ok",
          ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY: "ok",
@@ -118,8 +120,7 @@ def ensure_ok(run: Run, what: str) -> Run:
     return run
 
 
-TODAY_BOARD = "today-board"  # the user key of Today's board (pages/today.py)
-EVENTS = "$$STREAMLIT_INTERNAL_KEY_{id}__events"  # a components-v2 element's event widget
+TODAY_BOARD = board.KEY  # the user key of Today's board (pages/today.py)
 
 
 def today_goal(screen: Iterable[Element]) -> str:
@@ -221,7 +222,7 @@ class AsyncSession:
         (one click on Today's board: `event(TODAY_BOARD, "choice", {"goal": …,
         "status": "done"})`)."""
         element = self.widget(key)
-        state = WidgetState(id=EVENTS.format(id=element.id), json_trigger_value=json.dumps(
+        state = WidgetState(id=board.events_widget_id(element.id), json_trigger_value=json.dumps(
             [{"event": name, "value": value}]))
         return await self.rerun([state], fragment_id=element.fragment_id)
 

@@ -14,7 +14,6 @@ from ui import board, chrome, session
 from ui.nav import link
 from ui.render import PROBLEMS, celebrate, keep_refusal, kept_refusal, motion_on
 
-BOARD = "today-board"
 OPEN = "today-open"
 AFTER = {
     CheckInStatus.DONE: "Saved: done. Well done for showing up!",
@@ -39,7 +38,7 @@ def welcome() -> None:
 def record() -> None:
     """Save the option just chosen on the board (a callback: it runs before the page is
     drawn again). If core refuses it, the card says why and keeps what is saved."""
-    choice = board.event(BOARD, "choice")
+    choice = board.event("choice")
     db = session.database()
     if db is None or not isinstance(choice, dict):
         return
@@ -65,7 +64,7 @@ def record() -> None:
 
 
 def open_page() -> None:
-    page = board.event(BOARD, "open")
+    page = board.event("open")
     if page in {"checkin", "wins"}:
         st.session_state[OPEN] = page  # switched to in the script: not from a callback
 
@@ -104,7 +103,6 @@ def main() -> None:
             return
         feed = overview.wins_feed(db, owner=owner, today=today, limit=3)
         board.show(
-            key=BOARD,
             date=f"{today:%A %d %B}. One tap per goal is enough.",
             question="How did it go today?",
             options=OPTIONS,

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 from streamlit.proto.WidgetStates_pb2 import WidgetState
-from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 from streamlit.testing.v1 import AppTest
 
 from core import store
 from core.models import CheckInDraft, Goal, GoalDraft, parse
+from ui import board as today_board_component
 from ui.session import DB_ENV, MODE_ENV
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
@@ -108,7 +108,7 @@ def in_threads(work: Callable[[int], object], count: int) -> list[BaseException]
 
 # Today's board (ui/board.py) is one components-v2 element, which AppTest shows as an
 # UnknownElement: these read its data and click it the way the browser does.
-TODAY_BOARD = "today-board"
+TODAY_BOARD = today_board_component.KEY
 
 
 def today_board(at: AppTest) -> dict[str, Any]:
@@ -131,7 +131,7 @@ def board_event(at: AppTest, name: str, value: object) -> AppTest:
     widget states, as the browser sends it."""
     (board,) = [e for e in at.get("bidi_component") if e.key == TODAY_BOARD]
     event = WidgetState(
-        id=f"{STREAMLIT_INTERNAL_KEY_PREFIX}_{board.proto.id}__events",  # bidi_component/main.py
+        id=today_board_component.events_widget_id(board.proto.id),
         json_trigger_value=json.dumps([{"event": name, "value": value}]),
     )
     states = at._tree.get_widget_states()  # AppTest has no public way to send an event

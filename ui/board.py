@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 import streamlit as st
+from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
+
+KEY = "today-board"  # the board's user key: its element id ends with "-today-board"
 
 _HERE = Path(__file__).parent
 _COMPONENT = st.components.v2.component(
@@ -57,7 +60,7 @@ class Win(TypedDict):
     text: str | None  # the person's words
 
 
-def show(*, key: str, date: str, question: str, options: list[Option], cards: list[Card],
+def show(*, date: str, question: str, options: list[Option], cards: list[Card],
          wins: list[Win], wins_heading: str, wins_empty: str, wins_more: Link, tough: Link,
          on_choice: Callable[[], None], on_open: Callable[[], None]) -> Any:
     data = {
@@ -69,11 +72,18 @@ def show(*, key: str, date: str, question: str, options: list[Option], cards: li
                  "more": wins_more},
         "tough": tough,
     }
-    return _COMPONENT(key=key, data=data, on_choice_change=on_choice, on_open_change=on_open)
+    return _COMPONENT(key=KEY, data=data, on_choice_change=on_choice, on_open_change=on_open)
 
 
-def event(key: str, name: str) -> object:
-    """The value of a one-off event the board with `key` sent for this run (or None).
-    Read it from the callbacks: they run before the page is drawn again."""
-    result = st.session_state.get(key)
+def event(name: str) -> object:
+    """The value of a one-off event the board sent for this run (or None). Read it from
+    the callbacks: they run before the page is drawn again."""
+    result = st.session_state.get(KEY)
     return None if result is None else result.get(name)
+
+
+def events_widget_id(element_id: str) -> str:
+    """The widget id under which the browser sends a components-v2 element's events (a
+    JSON list of `{"event": …, "value": …}`), as streamlit/components/v2/bidi_component/
+    main.py makes it: what tests and benchmarks send to click the board."""
+    return f"{STREAMLIT_INTERNAL_KEY_PREFIX}_{element_id}__events"
