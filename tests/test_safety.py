@@ -16,7 +16,17 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from core import safety
-from core.safety import Contact, countries, detect_crisis, emergency_number, help_lines
+from core.safety import (
+    Contact,
+    countries,
+    country_for_locale,
+    country_name,
+    detect_crisis,
+    emergency_numbers,
+    help_lines,
+    known_country,
+)
+from core.safety.reading import read
 
 CRISIS = [
     pytest.param("I want to die", id="want-to-die"),
@@ -178,11 +188,11 @@ def test_phone_and_text_values_are_digits() -> None:
                 assert contact.href.split(":", 1)[1] == contact.value
 
 
-def test_last_checked_is_a_past_date() -> None:
+def test_every_line_cites_its_official_page_and_when_it_was_checked() -> None:
     for line in ALL_LINES:
+        assert line.source.startswith("https://"), line.name
         assert isinstance(line.last_checked, date)
-        assert line.last_checked <= date.today()
-        assert line.last_checked == date(2026, 11, 26)
+        assert date(2026, 11, 1) <= line.last_checked <= date.today(), line.name
 
 
 def test_us_988_has_call_text_and_chat() -> None:
@@ -192,14 +202,16 @@ def test_us_988_has_call_text_and_chat() -> None:
     chat = next(c for c in lifeline.contacts if c.kind == "chat")
     assert chat.href == "https://988lifeline.org/chat/"
     labels = " ".join(c.label for c in lifeline.contacts)
-    assert "press 2" in labels and "AYUDA" in labels and "711" in labels
+    assert "press 2" in labels and "AYUDA" in labels and "ASL Now" in labels
     assert "Spanish" in lifeline.languages
 
 
-def test_us_includes_veterans_crisis_line() -> None:
-    veterans = next(line for line in help_lines("US") if line.name == "Veterans Crisis Line")
+def test_us_includes_veterans_crisis_line_and_crisis_text_line() -> None:
+    lines = {line.name: line for line in help_lines("US")}
+    veterans = lines["Veterans Crisis Line"]
     assert any("press 1" in c.label for c in veterans.contacts)
     assert "sms:838255" in {c.href for c in veterans.contacts}
+    assert [c.href for c in lines["Crisis Text Line"].contacts] == ["sms:741741"]
 
 
 def test_nothing_mentions_the_ended_press_3_option() -> None:
@@ -209,17 +221,56 @@ def test_nothing_mentions_the_ended_press_3_option() -> None:
     assert "press 3" not in dumped.casefold()
 
 
+# Every number shown, pinned: apps have shipped wrong crisis numbers before. Each one
+# was checked on the `source` page of its line (docs/safety.md lists them).
+PINNED = {
+    "US": {"tel:988", "sms:988", "sms:838255", "sms:741741"},
+    "CA": {"tel:988", "sms:988", "sms:686868"},
+    "GB": {"tel:116123", "mailto:jo@samaritans.org", "sms:85258"},
+    "IE": {"tel:116123"},
+    "AU": {"tel:131114"},
+    "NZ": {"tel:1737", "sms:1737"},
+    "INTL": set(),
+}
+
+
+@pytest.mark.parametrize("code", list(PINNED))
+def test_every_number_shown_is_pinned(code: str) -> None:
+    shown = {c.href for line in help_lines(code) for c in line.contacts
+             if not c.href.startswith("https://")}
+    assert shown == PINNED[code]
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "text"),
+    [
+        pytest.param("GB", "Shout", "Text SHOUT to 85258", id="uk-shout"),
+        pytest.param("CA", "Kids Help Phone", "Text CONNECT to 686868", id="canada-kids"),
+        pytest.param("AU", "Lifeline", "Call 13 11 14", id="australia-lifeline"),
+        pytest.param("NZ", "1737, Need to talk?", "Text 1737", id="new-zealand-1737"),
+    ],
+)
+def test_lines_added_for_more_countries(code: str, name: str, text: str) -> None:
+    line = next(line for line in help_lines(code) if line.name == name)
+    assert text in [c.label for c in line.contacts]
+
+
 @pytest.mark.parametrize(
     ("code", "name", "email"),
     [
         pytest.param("GB", "Samaritans", "mailto:jo@samaritans.org", id="uk"),
-        pytest.param("IE", "Samaritans Ireland", "mailto:jo@samaritans.ie", id="ireland"),
     ],
 )
 def test_samaritans_free_number_and_email(code: str, name: str, email: str) -> None:
     line = help_lines(code)[0]
     assert line.name == name
     assert {c.href for c in line.contacts} >= {"tel:116123", email}
+
+
+def test_samaritans_ireland_free_number() -> None:
+    line = help_lines("IE")[0]
+    assert line.name == "Samaritans Ireland"
+    assert "tel:116123" in {c.href for c in line.contacts}
 
 
 def test_canada_988_in_english_and_french() -> None:
@@ -252,31 +303,53 @@ def test_unknown_country_gets_only_the_international_directory() -> None:
 def test_countries_for_a_picker() -> None:
     pairs = countries()
     codes = [code for code, _ in pairs]
-    assert codes[:4] == ["US", "CA", "GB", "IE"]
-    assert codes[-1] == "INTL" and len(set(codes)) == len(codes)
+    assert codes == ["US", "CA", "GB", "IE", "AU", "NZ", "INTL"]
     assert all(name for _, name in pairs)
+    assert country_name("AU") == "Australia" and country_name("ZZ") == "Another country"
 
 
 @pytest.mark.parametrize(
-    ("code", "number"),
+    ("code", "numbers"),
     [
-        pytest.param("US", "911", id="us"),
-        pytest.param("CA", "911", id="canada"),
-        pytest.param("GB", "999", id="uk"),
-        pytest.param("uk", "999", id="uk-alias"),
-        pytest.param("IE", "112", id="ireland"),
-        pytest.param("FR", "112", id="eu-country"),
-        pytest.param("EU", "112", id="eu"),
-        pytest.param("ZZ", "112", id="unknown"),
+        pytest.param("US", ("911",), id="us"),
+        pytest.param("CA", ("911",), id="canada"),
+        pytest.param("GB", ("999", "112"), id="uk"),
+        pytest.param("uk", ("999", "112"), id="uk-alias"),
+        pytest.param("IE", ("112", "999"), id="ireland"),
+        pytest.param("AU", ("000", "112"), id="australia"),
+        pytest.param("NZ", ("111",), id="new-zealand"),
+        pytest.param("INTL", (), id="another-country-never-guesses"),
+        pytest.param("FR", (), id="a-country-without-lines"),
+        pytest.param("ZZ", (), id="unknown"),
     ],
 )
-def test_emergency_number(code: str, number: str) -> None:
-    assert emergency_number(code) == number
+def test_emergency_numbers(code: str, numbers: tuple[str, ...]) -> None:
+    assert emergency_numbers(code) == numbers
 
 
-def test_uk_and_ireland_list_both_emergency_numbers() -> None:
-    assert safety.emergency_numbers("GB") == ("999", "112")
-    assert safety.emergency_numbers("IE") == ("112", "999")
+@pytest.mark.parametrize(
+    ("locale", "country"),
+    [
+        pytest.param("en-AU", "AU", id="australia"),
+        pytest.param("en-NZ", "NZ", id="new-zealand"),
+        pytest.param("en-GB", "GB", id="uk"),
+        pytest.param("en_IE", "IE", id="underscore"),
+        pytest.param("fr-CA", "CA", id="french-canada"),
+        pytest.param("es-US", "US", id="spanish-us"),
+        pytest.param("zh-Hant-TW", None, id="script-and-a-country-without-lines"),
+        pytest.param("de-DE", None, id="no-lines-for-germany"),
+        pytest.param("en", None, id="no-region"),
+        pytest.param("", None, id="empty"),
+        pytest.param(None, None, id="none"),
+    ],
+)
+def test_country_for_a_browser_locale(locale: str | None, country: str | None) -> None:
+    assert country_for_locale(locale) == country
+
+
+def test_known_country() -> None:
+    assert known_country("AU") and known_country("INTL") and known_country("uk")
+    assert not known_country("FR") and not known_country(None) and not known_country("")
 
 
 @pytest.mark.parametrize(
@@ -293,3 +366,83 @@ def test_uk_and_ireland_list_both_emergency_numbers() -> None:
 def test_contact_rejects_bad_links(fields: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         Contact.model_validate({"label": "Call", **fields})
+
+
+# ------------------------------------------------------------------ reading and phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("I don't wanna", ("i", "dont", "want", "to"), id="apostrophe-and-wanna"),
+        pytest.param("I am so done", ("im", "so", "done"), id="i-am-is-im"),
+        pytest.param("dieeeee!!!", ("die",), id="stretched"),
+        pytest.param("su1c1dal", ("suicidal",), id="digits-for-letters"),
+        pytest.param("k!ll myself", ("kil", "myself"), id="symbol-for-a-letter"),
+        pytest.param("s u i c i d e", ("suicide",), id="spaced-letters"),
+        pytest.param("i want 2 go", ("i", "want", "to", "go"), id="two-means-to"),
+        pytest.param("walk 2 miles", ("walk", "2", "miles"), id="two-is-a-number"),
+        pytest.param("5kms at 10am", ("5kms", "at", "10am"), id="numbers-with-units-stay"),
+        pytest.param("charity!", ("charity",), id="trailing-mark-is-no-letter"),
+        pytest.param("took 💊💊", ("tok", "pils", "pils"), id="pill-emoji"),
+        pytest.param("no1 wud care", ("noone", "would", "care"), id="text-speak"),
+    ],
+)
+def test_text_is_read_the_way_people_type(text: str, words: tuple[str, ...]) -> None:
+    assert read(text).words == words
+
+
+def test_clause_ends_are_noted() -> None:
+    reading = read("I stopped eating. Then lunch, and tea")
+    assert reading.words[2] == "eating"
+    assert 2 in reading.ends and 4 in reading.ends and 5 not in reading.ends
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("honestly killing it at work this week", id="killing-it"),
+        pytest.param("dying to see it!!", id="dying-to-see-it"),
+        pytest.param("dead tired after the night shift", id="dead-tired"),
+        pytest.param("reading to kill time on the train", id="kill-time"),
+        pytest.param("ugh my phone died again", id="phone-died"),
+        pytest.param("this year I take my life back from anxiety", id="take-my-life-back"),
+        pytest.param("that's odd, the bus was early", id="odd-is-not-od"),
+        pytest.param("so proud of myself honestly", id="proud-of-myself"),
+        pytest.param("going to bring it up with my brother gently", id="bring-it-up"),
+        pytest.param("Shot myself in the foot agreeing to host Christmas", id="shot-in-the-foot"),
+        pytest.param("Bungee jumped off the bridge in Queenstown!", id="bungee"),
+        pytest.param("hanging off a rope 40 metres up on my first abseil", id="abseil"),
+        pytest.param("Day 3 of my cut, tracking macros", id="gym-cut"),
+        pytest.param("giving away everything I don't need before the move", id="declutter"),
+        pytest.param("Gave out meds to the whole ward, zero errors", id="nurse"),
+    ],
+)
+def test_everyday_idioms_stay_quiet(text: str) -> None:
+    assert detect_crisis(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("everyone would be better off without me", id="better-off"),
+        pytest.param("i'm just a burden to my family", id="burden"),
+        pytest.param("there's no way out of this", id="no-way-out"),
+        pytest.param("I can't go on like this", id="cant-go-on"),
+        pytest.param("i just want to sleep and not wake up", id="not-wake-up"),
+        pytest.param("I wish I could disappear forever", id="disappear"),
+        pytest.param("thinking about ending it tonight", id="ending-it"),
+        pytest.param("wrote my goodbye letters", id="goodbye"),
+        pytest.param("gave all my things away today", id="final-act"),
+        pytest.param("I took a bunch of pills last night", id="past-tense"),
+        pytest.param("been saving up my tablets", id="stockpiling"),
+        pytest.param("gonna unalive myself", id="slang"),
+        pytest.param("i wanna dieeee", id="stretched"),
+        pytest.param("i dont wanna live anymore", id="no-apostrophe"),
+        pytest.param("i want finish my life", id="non-native"),
+        pytest.param("took 30 tablets", id="a-big-number-of-pills"),
+        pytest.param("how easy it would be to just go over the edge", id="how-easy"),
+    ],
+)
+def test_crisis_wording_the_way_people_write_it(text: str) -> None:
+    assert detect_crisis(text) is True
