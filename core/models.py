@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from core.safety import harm_in
 from core.text import TextProblem, clean_text
 
 GOAL_MAX = 300
@@ -92,6 +93,11 @@ FIELD_MESSAGES: dict[str, str] = {
     "gas_attained": "Pick a level from -2 to +2.",
 }
 DEFAULT_MESSAGE = "Something in that didn't look right. Please check it and try again."
+HARM_MESSAGE = (
+    "This sounds like it could hurt you, so it can't be saved as a goal. Your words are "
+    "still here, and nothing else was changed. Your safety plan and free help lines are "
+    "one tap away."
+)
 
 
 def kind_error(message: str) -> PydanticCustomError:
@@ -142,6 +148,15 @@ def _today(info: Any) -> dt.date | None:
     context = getattr(info, "context", None)
     today = context.get("today") if isinstance(context, dict) else None
     return today if isinstance(today, dt.date) else None
+
+
+def _refuse_harm(info: Any, *texts: str | None) -> None:
+    """A goal (or a dream's) that a person types now, validated with today's date, is
+    never kept when it describes harming oneself: it would get "Done" buttons. Notes and
+    wins are always kept (the help card shows instead); rows already stored are read
+    back as they are."""
+    if _today(info) is not None and harm_in(*texts):
+        raise kind_error(HARM_MESSAGE)
 
 
 class _Model(BaseModel):
@@ -262,6 +277,7 @@ class GoalDraft(GoalFields):
 
     @model_validator(mode="after")
     def _dates_make_sense(self, info: Any) -> GoalDraft:
+        _refuse_harm(info, self.text, self.when, self.smaller_version)
         today = _today(info)
         if today is not None and self.start_date > today + MAX_AHEAD:
             raise kind_error("That start date is more than two years away. Pick a sooner day.")
@@ -407,6 +423,11 @@ class DreamDraft(_Model):
             empty_message="Write your big dream in a few words.",
         )
 
+    @model_validator(mode="after")
+    def _not_harm(self, info: Any) -> DreamDraft:
+        _refuse_harm(info, self.text)
+        return self
+
 
 class Dream(DreamDraft):
     id: str
@@ -439,7 +460,11 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def parse(model: type[ModelT], data: Any, *, today: dt.date | None = None) -> ModelT:
-    """Validate `data` as `model`; raise InvalidInput with kind messages on failure."""
+    """Validate `data` as `model`; raise InvalidInput with kind messages on failure.
+
+    Pass `today` for what a person typed just now: dates are checked against it, and
+    words that describe harm are refused as a goal or a dream. Rows read back from
+    the store or an export file are validated without it."""
     try:
         return model.model_validate(data, context={"today": today} if today else None)
     except ValidationError as error:

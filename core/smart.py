@@ -7,6 +7,13 @@ offers rewrites such as a smaller version. It is plain rules over words: determi
 fast, offline and explainable, so the same goal always gets the same answer and a page
 can show *why*. It never raises on any string.
 
+Safety comes before coaching. A goal whose act describes harming oneself
+(`core.safety.goal_harm`) gets a distinct answer: no letter praised, no tip, no rewrite,
+no smaller version. Rewrites never change care from a professional (a dose, a medicine
+or inhaler schedule, a therapy or appointment time): they offer a small step around it
+instead. They never make a limit stricter, never change a breathing count, never halve
+what someone eats, and never swap a goal for an unrelated one.
+
 Only the first `MAX_CHARS` characters are read. A goal is capped at 300 characters where
 it is typed, so anything longer is a paste accident; reading a bounded prefix keeps every
 call cheap (constant time past the cap) without changing the answer for a real goal.
@@ -18,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from core import smart_words as W
+from core.safety import goal_harm
 
 MAX_CHARS = 3000
 CRITERIA_KEYS: tuple[str, ...] = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -65,6 +73,7 @@ class Assessment:
     flags: frozenset[str]  # a subset of FLAGS
     suggestions: list[str]  # up to 3 full goal sentences
     is_smart: bool
+    harm: str | None = None  # what kind of harm the goal's act describes: never coached
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -586,6 +595,9 @@ def assess(text: str, *, why: str | None = None, confidence: int | None = None) 
     """
     text = text if isinstance(text, str) else ""
     why = why if isinstance(why, str) else None
+    harm = goal_harm(text[:MAX_CHARS])
+    if harm is not None:
+        return _not_coached(text, harm)
     t, f = _facts(text, why)
     tips = _verdicts(text, f, why, confidence)
     criteria = {key: _criterion(key, tips[key]) for key in CRITERIA_KEYS}
@@ -598,11 +610,20 @@ def assess(text: str, *, why: str | None = None, confidence: int | None = None) 
     )
 
 
+def _not_coached(text: str, harm: str) -> Assessment:
+    """A goal that describes harm: nothing praised, no tips, no rewrites."""
+    criteria = {key: Criterion(key=key, letter=_META[key][0], name=_META[key][1], met=False,
+                               tip="", praise="") for key in CRITERIA_KEYS}
+    return Assessment(text=text, criteria=criteria, flags=frozenset(), suggestions=[],
+                      is_smart=False, harm=harm)
+
+
 # ---------------------------------------------------------------- suggestions
 def _suggestions(text: str, t: _Text, f: _Facts, *, specific: bool) -> list[str]:
     found: list[str] = []
-    if not specific:
-        found.append(_example(t, avoidance=f.avoidance))
+    example = None if specific else _example(t)
+    if example:
+        found.append(example)
     clearer = _clearer(text, t, f)
     smaller = make_smaller(text) if len(text) <= MAX_CHARS else None  # no megabyte "goals"
     found += [s for s in (clearer, smaller) if s]
@@ -612,13 +633,16 @@ def _suggestions(text: str, t: _Text, f: _Facts, *, specific: bool) -> list[str]
     return list(unique.values())[:3]
 
 
-def _example(t: _Text, *, avoidance: bool) -> str:
-    """A SMART goal on the same topic, so a vague or "not doing" goal gets something to do."""
+def _example(t: _Text) -> str | None:
+    """A SMART goal on the same topic, so a vague or "not doing" goal gets something to do;
+    none when no topic fits (an unrelated goal is no help)."""
     words = set(t.words)
+    if words & W.CARE_WORDS:
+        return None  # care from a professional gets a step around it, from make_smaller
     for topic, example in W.TOPIC_EXAMPLES:
         if words & topic:
             return example
-    return W.DEFAULT_APPROACH if avoidance else W.DEFAULT_EXAMPLE
+    return None
 
 
 def _clearer(text: str, t: _Text, f: _Facts) -> str | None:
@@ -676,22 +700,34 @@ _Edit = tuple[int, int, str]  # start, end, replacement
 
 def make_smaller(text: str) -> str | None:
     """The goal with its amounts roughly halved ("10 minutes" -> "5 minutes",
-    "three times" -> "twice"), or None when there is nothing to make smaller.
+    "three times" -> "twice"), a small step around it for care from a professional
+    ("put my medicine next to my toothbrush"), or None when there is nothing to make
+    smaller.
 
-    Times of day ("by 10 AM"), named techniques ("5-4-3-2-1") and notes in brackets stay as
-    they are, and so do frequencies that cannot shrink ("once a day", "every day"). Only the
-    first MAX_CHARS characters are looked at; the rest is kept as it is.
+    Times of day ("by 10 AM"), named techniques ("5-4-3-2-1"), notes in brackets, limits
+    ("no more than 2 hours of screen time"), breathing counts, what someone eats and
+    frequencies that cannot shrink ("once a day") stay as they are; a goal that describes
+    harm gets nothing. Only the first MAX_CHARS characters are looked at; the rest is kept.
     """
     if not isinstance(text, str):
         return None
     head = text[:MAX_CHARS]
     toks = [(m.group(), m.start(), m.end()) for m in _SMALL_TOKEN.finditer(head)]
+    words = {w.lower() for w, _, _ in toks}
+    if goal_harm(head) is not None:
+        return None
+    care = _care_step(words)
+    if care is not None:
+        return care
+    if words & W.LIMIT_WORDS or words & W.CONSUMPTION_WORDS or _has_phrase(toks, W.LIMITS):
+        return None  # smaller would be stricter
+    breathing = bool(words & W.BREATH_WORDS)
     edits: list[_Edit] = []
     depth = 0
     for k, (w, start, end) in enumerate(toks):
         depth = max(0, depth + (w == "(") - (w == ")"))
         if depth == 0 and not _glued(head, start, end):
-            edits += _smaller_at(toks, k)
+            edits += _smaller_at(toks, k, breathing=breathing)
     if not edits:
         return None
     for start, end, new in sorted(edits, reverse=True):
@@ -708,7 +744,20 @@ def _glued(s: str, start: int, end: int) -> bool:
     )
 
 
-def _smaller_at(toks: list[_Tok], k: int) -> list[_Edit]:
+def _care_step(words: set[str]) -> str | None:
+    """A small step around care from a professional, which is never changed itself."""
+    for kind, kind_words in W.CARE_KINDS:
+        if words & kind_words:
+            return W.CARE_STEPS[kind]
+    return None
+
+
+def _has_phrase(toks: list[_Tok], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    low = [w.lower() for w, _, _ in toks]
+    return any(tuple(low[i : i + len(p)]) == p for p in phrases for i in range(len(low)))
+
+
+def _smaller_at(toks: list[_Tok], k: int, *, breathing: bool) -> list[_Edit]:
     word, start, end = toks[k]
     low = word.lower()
     nxt = toks[k + 1] if k + 1 < len(toks) else ("", end, end)
@@ -724,6 +773,9 @@ def _smaller_at(toks: list[_Tok], k: int) -> list[_Edit]:
     unit = _unit_after(toks, k)
     if n is None or unit is None or prev in ("at", "by", "until", "till", "from"):
         return []
+    unit_word = toks[unit][0].lower()
+    if unit_word in W.NEVER_SHRINK_UNITS or (breathing and unit_word in W.BREATH_COUNTS):
+        return []  # what someone eats; the rhythm of a breathing exercise
     return _halved(toks, k, n, unit)
 
 

@@ -266,13 +266,11 @@ _TOPICS = (
      "I will text one friend to say hi this week."),
     ("myself confident confidence worth worthless proud ugly stupid hate",
      "Every night before bed, I will write down one thing I did well today."),
-    ("sad depressed down low mood happy happier better cry crying unhappy",
+    ("sad depressed down low mood happy happier cry crying unhappy",
      "This week, I will walk outside for 10 minutes after lunch on 3 days."),
 )
 # Approach-style examples, picked by topic. Each is itself a SMART goal (tests check it).
 TOPIC_EXAMPLES = tuple((_words(topic), example) for topic, example in _TOPICS)
-DEFAULT_APPROACH = "When I notice the urge, I will take 5 slow breaths and drink a glass of water."
-DEFAULT_EXAMPLE = "I will walk for 10 minutes after dinner this week."
 # Words that cannot be the object of "take", "make", "try" ...: "try to be", "do more".
 FUNCTION_WORDS = _words(
     """on in at for of about to from and or but by into than as so because if when then be feel get
@@ -295,7 +293,47 @@ ACTIVITIES = _words("yoga pilates meditation journaling stretching gardening")
 IDIOMS = _phrases(("one", "step", "at", "a", "time"), ("one", "day", "at", "a", "time"))
 CLOCK_WORDS = _words("at by until till before after around from :")
 # Amounts that are about health, not effort: halving them would be bad advice.
-NEVER_SHRINK = _words("sleep sleeping slept bed")
+NEVER_SHRINK = _words("sleep sleeping slept bed eat eating ate")
+NEVER_SHRINK_UNITS = _words(
+    "meal meals snack snacks calories calorie cal cals kcal portion portions")
+# In a breathing exercise these numbers are its rhythm, not how much.
+BREATH_WORDS = _words("breathe breathing breath inhale inhaling exhale exhaling")
+BREATH_COUNTS = _words("second seconds sec secs count counts beat beats")
+# A goal that keeps something within a limit: a smaller number would be stricter.
+LIMIT_WORDS = _words("limit limits limited limiting cap capped max maximum under below fewer")
+LIMITS = (("no", "more", "than"), ("not", "more", "than"), ("less", "than"), ("at", "most"),
+          ("up", "to"), ("down", "to"), ("cut", "down"), ("cut", "back"), ("only",))
+# Things people cut down on: halving the number would make the goal stricter too.
+CONSUMPTION_WORDS = _words(
+    """screen screens screentime phone tiktok instagram facebook youtube netflix scrolling
+    gaming alcohol drinks beer beers wine pints pint coffee coffees caffeine cigarettes
+    cigarette smokes vape vapes sweets chocolate takeaway takeaways"""
+)
+# Care from a professional: never changed by a rewrite, only given a step around it.
+_CARE = (
+    ("inhaler", "inhaler inhalers puffer puffers"),
+    ("medicine", """pill pills tablet tablets meds medication medications medicine medicines
+     dose doses dosage prescription prescriptions antidepressant antidepressants insulin
+     injection injections lithium sertraline fluoxetine citalopram"""),
+    ("appointment", """therapy therapist counselling counseling counsellor counselor
+     psychiatrist psychologist appointment appointments gp doctor doctors physio
+     physiotherapy physiotherapist clinic"""),
+)
+CARE_KINDS = tuple((kind, _words(words)) for kind, words in _CARE)
+CARE_WORDS = frozenset().union(*(words for _, words in CARE_KINDS))
+# Offered instead of coaching when a goal describes harm: small goals about staying safe
+# or reaching out today. Each is itself a SMART goal (tests check it).
+SAFE_GOALS = (
+    "Today, I will text one person I trust to say I'm having a hard time.",
+    "Tonight, I will put a help line's number in my phone's favourites.",
+    "Today, I will fill in one part of my safety plan.",
+    "When the urge to hurt myself comes, I will call or text a help line.",
+)
+CARE_STEPS = {
+    "inhaler": "Tonight, I will put my inhaler next to my toothbrush so I see it in the morning.",
+    "medicine": "Tonight, I will put my medicine next to my toothbrush so I see it in the morning.",
+    "appointment": "Today, I will put my next appointment in my phone's calendar with a reminder.",
+}
 # Words a verb can follow: "I will walk", "to call", "and breathe", "then stretch".
 VERB_LEADERS = _words(
     """i you we will would shall can could must should to and or then also just still first
