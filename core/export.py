@@ -26,12 +26,14 @@ from core.models import (
     Win,
     friendly_messages,
 )
+from core.plan import SafetyPlan
 from core.store import transfer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added the safety plan
+READABLE_VERSIONS = (1, 2)
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 APP = "small-steps"
 CSV_FILES = ("goals.csv", "check_ins.csv", "wins.csv")
@@ -73,6 +75,7 @@ class ExportFile(BaseModel):
     dreams: list[Dream] = Field(default_factory=list, max_length=1000)
     wins: list[Win] = Field(default_factory=list, max_length=100_000)
     settings: dict[str, Any] = Field(default_factory=dict)
+    safety_plan: SafetyPlan | None = None
 
     @model_validator(mode="after")
     def _unique_and_linked(self) -> ExportFile:
@@ -100,7 +103,8 @@ def export_space(db: Database, *, owner: str, now: dt.datetime) -> ExportFile:
                       exported_at=now.isoformat(timespec="seconds"), goals=goals,
                       dreams=transfer.all_dreams(db, owner=owner),
                       wins=transfer.all_wins(db, owner=owner),
-                      settings=store.get_settings(db, owner=owner))
+                      settings=store.get_settings(db, owner=owner),
+                      safety_plan=store.get_plan(db, owner=owner))
 
 
 def to_json(db: Database, *, owner: str, now: dt.datetime) -> bytes:
@@ -122,9 +126,10 @@ def parse_import(raw: bytes) -> ExportFile:
         raise ImportProblem(["That file doesn't look like a Small Steps export. "
                              "Nothing was changed."])
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS:
         raise ImportProblem([f"That export is in format {version!r}, but this version of Small "
-                             f"Steps reads format {SCHEMA_VERSION}. Nothing was changed."])
+                             f"Steps reads formats {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}. "
+                             "Nothing was changed."])
     try:
         return ExportFile.model_validate(data)
     except ValidationError as error:
@@ -144,6 +149,7 @@ def import_space(db: Database, *, owner: str, file: ExportFile, now: dt.datetime
     transfer.load_space(
         db, owner=owner, now=now, dreams=file.dreams, wins=file.wins,
         goals=[(g, g.versions, g.check_ins) for g in file.goals], settings=file.settings,
+        plan=file.safety_plan,
     )
     return len(file.goals)
 

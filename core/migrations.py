@@ -152,4 +152,16 @@ def m003_goal_marks(db: Database) -> None:
         rescan(db, owner, goal_id)
 
 
-LATEST = "m003_goal_marks"
+@migrations()
+def m004_safety_plans(db: Database) -> None:
+    """My safety plan: one per owner, its parts as JSON; deleted with the owner."""
+    db.execute(
+        """CREATE TABLE safety_plans (
+            owner TEXT PRIMARY KEY REFERENCES owners(owner) ON DELETE CASCADE,
+            plan TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+
+
+LATEST = "m004_safety_plans"

@@ -1,7 +1,8 @@
 """A one-page summary to bring to therapy, as Markdown and as a print-friendly PDF.
 
-Self-reported data only; the documents say so. Reflections are included only when the
-person asks. Everything is black-and-white readable: words and numbers, no colour.
+Self-reported data only; the documents say so. Reflections and the safety plan are
+included only when the person asks. Everything is black-and-white readable: words and
+numbers, no colour.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from core import plan as safety_plan
 from core import store
 from core.models import CHECKIN_LABELS, CheckIn, Goal, GoalStatus, GoalVersion, Win
 from core.progress import WeekProgress, gas_t_score, week_progress, week_start
@@ -43,6 +45,7 @@ class Summary:
     t_score: float | None
     gas_goals: int
     include_reflections: bool
+    plan: safety_plan.SafetyPlan | None = None  # only when the person ticked it
 
 
 def clamp_range(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -67,7 +70,7 @@ def _weeks(goal: Goal, check_ins: list[CheckIn], start: dt.date,
 
 
 def build(db: Database, *, owner: str, start: dt.date, end: dt.date,
-          include_reflections: bool) -> Summary:
+          include_reflections: bool, include_plan: bool = False) -> Summary:
     start, end = clamp_range(start, end)
     goals = [g for g in store.list_goals(db, owner=owner) if g.status is not GoalStatus.ARCHIVED]
     reports = []
@@ -83,8 +86,10 @@ def build(db: Database, *, owner: str, start: dt.date, end: dt.date,
     weeks = (end - start).days // 7 + 1
     moods = [m for m in store.mood_by_week(db, owner=owner, today=end, weeks=weeks)
              if m.week >= week_start(start)]
+    plan = store.get_plan(db, owner=owner) if include_plan else None
     return Summary(start, end, reports, moods, wins,
-                   gas_t_score(levels) if levels else None, len(levels), include_reflections)
+                   gas_t_score(levels) if levels else None, len(levels), include_reflections,
+                   plan if plan is not None and not plan.empty else None)
 
 
 def summary_lines(summary: Summary) -> list[tuple[str, str]]:
@@ -107,6 +112,9 @@ def summary_lines(summary: Summary) -> list[tuple[str, str]]:
                 f"{'s' if summary.gas_goals != 1 else ''} (50 = as expected)."))
     out.append(("h2", f"Small wins logged: {len(summary.wins)}"))
     out.extend(("user", f"{w.day:%d %b}: {w.text}") for w in summary.wins[:MAX_WINS])
+    if summary.plan is not None:
+        out.append(("h2", "My safety plan"))
+        out.extend(safety_plan.lines(summary.plan))
     return out
 
 

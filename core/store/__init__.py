@@ -27,6 +27,7 @@ from core.store.goals import (
     update_goal,
 )
 from core.store.owners import delete_owner, ensure_owner, get_settings, save_setting
+from core.store.plans import get_plan, save_plan
 from core.store.stats import (
     DayActivity,
     WeekCounts,
@@ -35,6 +36,7 @@ from core.store.stats import (
     daily_activity,
     milestone_facts,
     mood_by_week,
+    moods_between,
     weekly_counts,
     wins_by_week,
 )
@@ -60,6 +62,7 @@ __all__ = [
     "ensure_owner",
     "get_check_in",
     "get_goal",
+    "get_plan",
     "get_settings",
     "goal_versions",
     "list_dreams",
@@ -68,10 +71,12 @@ __all__ = [
     "migrate",
     "milestone_facts",
     "mood_by_week",
+    "moods_between",
     "open_db",
     "recent_check_ins",
     "recent_wins",
     "save_check_in",
+    "save_plan",
     "save_setting",
     "set_gas_attained",
     "set_status",

@@ -8,11 +8,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from core.models import CheckIn, Dream, Goal, GoalVersion, Win
+from core.plan import SafetyPlan
 from core.store import marks
 from core.store.checkins import _CHECKIN_FIELDS, _to_check_in
 from core.store.connection import write
 from core.store.goals import FIELD_NAMES, _field_values, _to_goal
 from core.store.owners import ensure_owner, get_settings
+from core.store.plans import put_plan
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -59,11 +61,14 @@ _GOAL_EXTRA = ("start_date", "dream_id", "status", "version", "created_at", "upd
 def load_space(
     db: Database, *, owner: str, now: dt.datetime, dreams: Sequence[Dream],
     goals: Sequence[tuple[Goal, Sequence[GoalVersion], Sequence[CheckIn]]], wins: Sequence[Win],
-    settings: Mapping[str, Any],
+    settings: Mapping[str, Any], plan: SafetyPlan | None = None,
 ) -> None:
     """Write a whole space in ONE transaction; rows with the same ids are replaced, so
-    loading the same data twice changes nothing."""
+    loading the same data twice changes nothing. A plan in the file replaces the plan
+    here; a file without one keeps it."""
     with write(db):
+        if plan is not None:
+            put_plan(db, owner=owner, plan=plan, now=now)
         ensure_owner(db, owner=owner, now=now)
         merged = get_settings(db, owner=owner) | dict(settings)
         db.execute("UPDATE owners SET settings = ? WHERE owner = ?",
