@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core.safety.tables import read_table, score
+from core.safety.tables import explain, read_table, score
 
 TABLES = Path(__file__).resolve().parents[1] / "tests" / "tables"
 
@@ -26,7 +26,9 @@ def report(path: Path, *, verbose: bool) -> None:
     print(f"  recall {result.recall():.1%} · false alarms {result.false_alarms():.1%}")
     if verbose:
         for row in result.wrong:
-            print(f"  missed {row.label}/{row.category}: {row.text}")
+            print(f"  wrong {row.label}/{row.category}: {row.text}")
+            if not row.positive:
+                print(f"        fired: {explain(row.text)[:160]}")
 
 
 def main() -> None:

@@ -325,3 +325,49 @@ def test_same_goal_same_answer() -> None:
     goal = "Every night before bed, I will write down one thing I did well today."
     assert all(assess(goal, why="me", confidence=8) == assess(goal, why="me", confidence=8)
                for _ in range(5))
+
+
+# ---------------------------------------------------------------- care, limits, breathing
+@pytest.mark.parametrize(("goal", "step"), [
+    ("Take my pills once a day", "medicine"),
+    ("Take 2 tablets of sertraline every morning", "medicine"),
+    ("I will use my inhaler twice a day", "inhaler"),
+    ("Go to my 50-minute therapy session every Tuesday", "appointment"),
+    ("Do my physio exercises 3 times a day", "appointment"),
+])
+def test_care_from_a_professional_gets_a_step_around_it_never_a_change(goal: str,
+                                                                        step: str) -> None:
+    assert make_smaller(goal) == CARE_STEPS[step]
+    amounts = [w for w in goal.split() if w[:1].isdigit() or w in ("once", "twice")]
+    for idea in assess(goal).suggestions:  # the step around it, or the goal's own amounts
+        assert idea == CARE_STEPS[step] or all(a in idea.split() for a in amounts), idea
+
+
+@pytest.mark.parametrize("goal", [
+    "No more than 2 hours of screen time a day",
+    "Limit social media to 30 minutes a day",
+    "Have at most 2 coffees a day",
+    "Only 1 hour of gaming on weeknights",
+    "Drink less than 3 beers on Saturday",
+])
+def test_a_limit_is_never_made_stricter(goal: str) -> None:
+    assert make_smaller(goal) is None
+    amounts = [w for w in goal.split() if w.isdigit()]
+    for idea in assess(goal).suggestions:  # a rewrite of this goal keeps its number
+        if goal.split()[-3:] == idea.rstrip(".").split()[-3:]:
+            assert all(a in idea.split() for a in amounts), idea
+
+
+@pytest.mark.parametrize(("goal", "smaller"), [
+    ("Breathe in for 4 seconds and out for 8 seconds, 6 times",
+     "Breathe in for 4 seconds and out for 8 seconds, 3 times"),
+    ("Box breathing: hold for 4 counts, 10 rounds", "Box breathing: hold for 4 counts, 5 rounds"),
+])
+def test_a_breathing_rhythm_is_kept_and_only_the_rounds_shrink(goal: str, smaller: str) -> None:
+    assert make_smaller(goal) == smaller
+
+
+@pytest.mark.parametrize("goal", ["I will eat 3 meals a day", "Have 2 snacks between meals",
+                                  "Eat 1800 calories a day with my dietitian"])
+def test_what_someone_eats_is_never_halved(goal: str) -> None:
+    assert make_smaller(goal) is None

@@ -1,7 +1,14 @@
 """Safety: crisis wording in what people write, harm described in a goal, and the
 help-line directory. See docs/safety.md for what these checks do and cannot do."""
 
-from core.safety.crisis import any_crisis, crisis_category, detect_crisis, goal_harm, harm_in
+from core.safety.crisis import (
+    any_crisis,
+    crisis_category,
+    detect_crisis,
+    goal_harm,
+    harm_in,
+    prepare,
+)
 from core.safety.helplines import (
     DEFAULT_COUNTRY,
     INTERNATIONAL,
@@ -33,4 +40,5 @@ __all__ = [
     "harm_in",
     "help_lines",
     "known_country",
+    "prepare",
 ]

@@ -11,13 +11,15 @@ rewritten or saved as a goal (it would then get "Done" buttons). `goal_harm` rea
 the same way, leaving out an if-then cue and an "instead of" part, so a coping plan such
 as "when I get the urge to hurt myself, I will text my sister" is coached as usual.
 
-Detection is phrase matching over canonical words (`reading`, `phrases`): linear in the
-text's length, offline, deterministic.
+Detection is phrase matching over canonical words (`reading`, `phrases`), with a small
+linear model (`model`) as a second net for wording no phrase foresaw: both linear in the
+text's length, offline, deterministic. The goal-harm rule uses the phrases alone, so
+what may be saved as a goal never rests on a statistical guess.
 """
 
 from __future__ import annotations
 
-from core.safety import phrases
+from core.safety import model, phrases
 from core.safety.reading import INVISIBLE, Reading, read
 
 # Words that open a cue or a replacement, whose clause is not the goal's act.
@@ -47,13 +49,40 @@ def _readings(text: object) -> list[Reading]:
     return [read(text, invisible=invisible) for invisible in invisibles]
 
 
+MODEL = "model"  # the category when only the model noticed
+
+
+def prepare() -> None:
+    """Build the phrase graph and load the model now (about a second, once per process)
+    rather than at the first check a person's words need."""
+    phrases.index()
+    phrases.idiom_index()
+    model.load()
+
+
 def crisis_category(text: str) -> str | None:
-    """What kind of crisis wording `text` holds ("direct", "burden", ...), or None."""
-    for reading in _readings(text):
+    """What kind of crisis wording `text` holds ("direct", "burden", ... or "model" when
+    only the model noticed it), or None."""
+    readings = _readings(text)
+    for reading in readings:
         found = phrases.find(reading)
         if found is not None:
             return found
-    return None
+    return MODEL if any(model.flags(for_model(reading)) for reading in readings) else None
+
+
+def for_model(reading: Reading) -> Reading:
+    """The reading without its everyday idioms ("dying to see it", "kill time"): the
+    model cannot tell them from the strong words they are made of."""
+    cut = phrases.spans(reading, phrases.idiom_index())
+    if not cut:
+        return reading
+    hidden = bytearray(len(reading.words))
+    for start, end in cut:
+        hidden[start:end] = b"\x01" * (end - start)
+    keep = [i for i, out in enumerate(hidden) if not out]
+    return Reading(tuple(reading.words[i] for i in keep),
+                   frozenset(n for n, i in enumerate(keep) if i in reading.ends))
 
 
 def detect_crisis(text: str) -> bool:

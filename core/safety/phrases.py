@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,7 @@ from core.safety.reading import Reading, read
 
 WINDOW = 3  # how many words `not_next` / `not_prev` look at
 TYPOS = "typos"  # the category of misspellings the one-slip rule cannot reach
+IDIOMS = "idioms"  # everyday sayings with strong words: never crisis, hidden from the model
 _MANY_WORDS = frozenset([
     "ten", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen",
 ])
@@ -52,6 +54,7 @@ class Rule:
     not_next: tuple[tuple[str, ...], ...]
     not_prev: tuple[tuple[str, ...], ...]
     window: int = WINDOW
+    pattern: str = ""  # the phrase as written in phrases.toml, to explain a match
 
 
 @dataclass(eq=False, slots=True)
@@ -269,11 +272,13 @@ def _first_words(root: Node) -> dict[str, Entry]:
     return {word: _entry(targets) for word, targets in first.items()}
 
 
-def compile_phrases(data: dict[str, Any]) -> Index:
-    """Build the phrase graph from the TOML data (see the module docstring)."""
+def compile_phrases(data: dict[str, Any], *, idioms: bool = False) -> Index:
+    """Build the phrase graph from the TOML data (see the module docstring): the crisis
+    phrases, or with `idioms` the everyday idioms that look like them."""
     lists = {name: str(value) for name, value in data.get("lists", {}).items()}
     root = Node()
-    categories = [name for name in data if name not in ("lists", "fuzzy")]
+    categories = ([IDIOMS] if idioms else
+                  [name for name in data if name not in ("lists", "fuzzy", IDIOMS)])
     # Misspellings are added last, and their words are not "vocabulary": a word people
     # spell right stays itself, a misspelt one becomes the word it is a slip from.
     ordered = sorted(categories, key=lambda name: name == TYPOS)
@@ -284,7 +289,8 @@ def compile_phrases(data: dict[str, Any]) -> Index:
         for entry in data[category]["phrases"]:
             spec = {"p": entry} if isinstance(entry, str) else entry
             rule = Rule(category, _exclusions(spec.get("not_next", "")),
-                        _exclusions(spec.get("not_prev", "")), int(spec.get("window", WINDOW)))
+                        _exclusions(spec.get("not_prev", "")), int(spec.get("window", WINDOW)),
+                        spec["p"])
             _compile(spec["p"], root, lists).rules.append(rule)
     nodes, every_word = _reachable(root)
     vocabulary = vocabulary or every_word
@@ -298,9 +304,18 @@ def compile_phrases(data: dict[str, Any]) -> Index:
 
 
 @cache
+def _data() -> dict[str, Any]:
+    return tomllib.loads(Path(__file__).with_name("phrases.toml").read_text("utf-8"))
+
+
+@cache
 def index() -> Index:
-    raw = tomllib.loads(Path(__file__).with_name("phrases.toml").read_text("utf-8"))
-    return compile_phrases(raw)
+    return compile_phrases(_data())
+
+
+@cache
+def idiom_index() -> Index:
+    return compile_phrases(_data(), idioms=True)
 
 
 # ------------------------------------------------------------------ matching
@@ -363,15 +378,16 @@ def _cancelled(rule: Rule, words: tuple[str, ...], start: int, end: int) -> bool
 
 
 def _match_from(node: Node, j: int, words: tuple[str, ...], ends: frozenset[int],
-                start: int, spelt: list[str]) -> str | None:
-    """The category of a phrase that began at `start` and has reached `node` at word j."""
+                start: int, spelt: list[str]) -> tuple[Rule, int] | None:
+    """The rule of a phrase that began at `start` and has reached `node` at word j, and
+    where it ends."""
     stack = [(node, j)]
     seen: set[tuple[int, int]] = set()
     while stack:
         here, j = stack.pop()
         for rule in here.ends_here:
             if not _cancelled(rule, words, start, j):
-                return rule.category
+                return rule, j
         if j < len(words):
             stack.extend((n, j + 1) for n in here.next_words.get(spelt[j], ()))
         if here.next_gaps or here.next_markers:
@@ -394,7 +410,29 @@ def _may_go_on(node: Node, word: str) -> bool:
 
 def find(reading: Reading, found: Index | None = None) -> str | None:
     """The category of the first phrase found in `reading`, or None."""
-    found = found or index()
+    rule = find_rule(reading, found)
+    return None if rule is None else rule.category
+
+
+def find_rule(reading: Reading, found: Index | None = None) -> Rule | None:
+    """The first phrase found in `reading` (its rule says which line matched), or None."""
+    for rule, _, _ in _matches(reading, found or index()):
+        return rule
+    return None
+
+
+def spans(reading: Reading, found: Index) -> list[tuple[int, int]]:
+    """Where phrases stand in `reading`: (first word, word after the last), in order, not
+    overlapping."""
+    out: list[tuple[int, int]] = []
+    for _, start, end in _matches(reading, found):
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
+def _matches(reading: Reading, found: Index) -> Iterator[tuple[Rule, int, int]]:
+    """Each word where a phrase starts: the phrase's rule, its first word, where it ends."""
     words, ends = reading.words, reading.ends
     seen: dict[str, str] = {}  # this call only: nobody's words outlive it
     for word in words:
@@ -415,7 +453,7 @@ def find(reading: Reading, found: Index | None = None) -> str | None:
         steps += [(child, i + 2) for e in entries for node in e.by_next.get(second, ())
                   for child in node.next_words[second] if _may_go_on(child, third)]
         for node, j in steps:
-            category = _match_from(node, j, words, ends, i, spelt)
-            if category is not None:
-                return category
-    return None
+            hit = _match_from(node, j, words, ends, i, spelt)
+            if hit is not None:
+                yield hit[0], i, hit[1]
+                break

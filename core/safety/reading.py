@@ -35,11 +35,11 @@ _WORDS = {
     "wana": ("want", "to"), "wanna": ("want", "to"), "gona": ("going", "to"),
     "gonna": ("going", "to"), "gota": ("got", "to"), "tryna": ("trying", "to"),
     "ima": ("im", "going", "to"), "iam": ("im",), "u": ("you",), "ur": ("your",),
-    "cannot": ("cant",), "nobody": ("noone",), "everybody": ("everyone",),
+    "cannot": ("cant",), "everybody": ("everyone",),
     "every1": ("everyone",), "ppl": ("people",), "pls": ("please",), "rn": ("right", "now"),
     "bcuz": ("because",), "cuz": ("because",), "coz": ("because",), "myslf": ("myself",),
     "b": ("be",), "nemore": ("anymore",), "nomore": ("no", "more"), "ne1": ("anyone",),
-    "sum1": ("someone",), "some1": ("someone",), "no1": ("noone",), "theyd": ("they", "would"),
+    "sum1": ("someone",), "some1": ("someone",), "no1": ("nobody",), "theyd": ("they", "would"),
     "theyll": ("they", "will"), "youd": ("you", "would"), "everyones": ("everyone",),
     "itd": ("it", "would"), "itll": ("it", "will"), "thatd": ("that", "would"),
     "thatll": ("that", "will"), "dads": ("dad",), "mums": ("mum",), "moms": ("mom",),
@@ -47,16 +47,27 @@ _WORDS = {
     "ded": ("dead",), "y": ("why",), "nite": ("night",), "tonite": ("tonight",),
     "lastnite": ("last", "night"), "lastnight": ("last", "night"), "tkn": ("taken",),
     "dnt": ("dont",), "cnt": ("cant",), "wanted2": ("wanted", "to"),
+    "agen": ("again",), "agin": ("again",), "agn": ("again",), "2day": ("today",),
+    "2nite": ("tonight",), "2night": ("tonight",), "tmrw": ("tomorrow",), "tmr": ("tomorrow",),
+    "tmrow": ("tomorrow",), "2moro": ("tomorrow",), "2morrow": ("tomorrow",), "wat": ("what",),
+    "wot": ("what",), "bein": ("being",), "pilz": ("pills",), "pillz": ("pills",),
 }
 _PAIRS = {
     ("my", "self"): "myself", ("me", "self"): "myself", ("any", "more"): "anymore",
     ("i", "am"): "im", ("i", "m"): "im", ("can", "not"): "cant", ("do", "not"): "dont",
     ("will", "not"): "wont", ("would", "not"): "wouldnt", ("did", "not"): "didnt",
-    ("does", "not"): "doesnt", ("is", "not"): "isnt", ("no", "one"): "noone",
+    ("does", "not"): "doesnt", ("is", "not"): "isnt",
     ("every", "one"): "everyone", ("self", "harm"): "selfharm", ("self", "harming"): "selfharm",
     ("self", "harmed"): "selfharm", ("self", "harms"): "selfharm",
     ("un", "alive"): "unalive", ("sewer", "slide"): "sewerslide",
 }
+# Written as `read` leaves words (no doubled letters), so "tomorrow" meets "tomorow".
+_WORDS = {_REPEATS.sub(r"\1", k): tuple(_REPEATS.sub(r"\1", w) for w in v)
+          for k, v in _WORDS.items()}
+_PAIRS = {(_REPEATS.sub(r"\1", a), _REPEATS.sub(r"\1", b)): _REPEATS.sub(r"\1", v)
+          for (a, b), v in _PAIRS.items()}
+# "no one", "noone", "no-one" as one word, before "noone" would squeeze to "none".
+_NO_ONE = re.compile(r"\bno[\s-]*one\b")
 # "2" reads as "to" after these ("i want 2 die"), and as a number anywhere else.
 _BEFORE_TO = frozenset([
     "want", "need", "going", "have", "got", "trying", "try", "ready", "about", "wish",
@@ -75,7 +86,7 @@ class Reading:
 def _plain(text: str, invisible: str) -> str:
     text = INVISIBLE.sub(invisible, _SURROGATES.sub(" ", text)).translate(_EMOJI)
     text = unicodedata.normalize("NFKC", _APOSTROPHES.sub("", text)).casefold()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return _NO_ONE.sub("nobody", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
 
 
 def _unleet(chunk: str) -> str:

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.safety import phrases
 from core.safety.crisis import detect_crisis, goal_harm
+from core.safety.reading import read
 
 POSITIVE = {"crisis": True, "everyday": False, "harm": True, "healthy": False}
 
@@ -77,3 +79,9 @@ def score(rows: list[Row]) -> Score:
         if not ok:
             result.wrong.append(row)
     return result
+
+
+def explain(text: str) -> str:
+    """Which phrase of phrases.toml fired on `text` (for reading a false alarm)."""
+    rule = phrases.find_rule(read(text))
+    return "-" if rule is None else f"[{rule.category}] {rule.pattern}"
