@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from core import store
 from core.models import CheckInDraft, GoalDraft, WinDraft, parse
+from core.plan import SafetyPlan
 
 SEED = 20261126
 GOALS = (
@@ -31,6 +32,21 @@ GOALS = (
              "much_more": "Every night"}},
 )
 
+# A made-up safety plan, in the voice of the demo person (US lines, example numbers).
+PLAN = {
+    "warning_signs": ["Staying in bed past noon", "Not answering texts",
+                      "Thinking 'what's the point'"],
+    "coping": ["Take a hot shower", "Listen to my calm playlist", "Walk round the block"],
+    "distractions": ["Sit in the library café", "Call Alex to talk about football"],
+    "people": [{"name": "Alex (brother)", "phone": "555 0100"},
+               {"name": "Jo (friend)", "phone": "555 0123"}],
+    "professionals": [{"name": "Dr Rivera (therapist)", "phone": "555 0199"},
+                      {"name": "988 Suicide & Crisis Lifeline", "phone": "988"},
+                      {"name": "Emergency services", "phone": "911"}],
+    "safer": ["Ask Alex to keep my spare medicine at his place"],
+    "reasons": ["My niece", "My dog, Biscuit", "Seeing the sea again in summer"],
+}
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 NOTES = ("Felt good after.", "Hard to start, glad I did.", "Raining, did it anyway 🌧️",
@@ -42,7 +58,7 @@ WINS = ("Got out of bed", "Drank water", "Took a shower", "Stepped outside",
 def populate(db: Database, *, owner: str, today: dt.date, weeks: int = 6,
              seed: int = SEED) -> None:
     """Write a sample person's history for `owner`: goals, check-ins with a setback, a
-    smaller version, a comeback after a break, small wins and reflections."""
+    smaller version, a comeback after a break, small wins, reflections and a safety plan."""
     rng = random.Random(seed)
     start = today - dt.timedelta(weeks=weeks)
     now = dt.datetime.combine(today, dt.time(12))
@@ -72,3 +88,4 @@ def populate(db: Database, *, owner: str, today: dt.date, weeks: int = 6,
                       today=today, changes={"text": "I will walk around the block for 5 "
                                             "minutes after lunch on Monday, Wednesday and Friday."})
     store.set_gas_attained(db, owner=owner, goal_id=goals[2].id, level=1, now=now)
+    store.save_plan(db, owner=owner, plan=SafetyPlan.model_validate(PLAN), now=now)

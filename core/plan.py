@@ -174,7 +174,8 @@ def starter_professionals(lines: list[HelpLine], emergency: tuple[str, ...]
     found: list[PlanContact] = []
     for line in lines:
         number = next((c.value for c in line.contacts if c.kind in ("call", "text")), None)
-        found.append(PlanContact(name=line.name, phone=number))
+        if number is not None and number not in {c.phone for c in found}:
+            found.append(PlanContact(name=line.name, phone=number))
     if emergency:
         found.append(PlanContact(name="Emergency services", phone=emergency[0]))
     return tuple(found[:CONTACTS_MAX])

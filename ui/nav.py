@@ -29,6 +29,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("faq", "FAQ", ":material/help:"),
     PageInfo("data", "Your data", ":material/lock:"),
     PageInfo("help", "Get help now", ":material/sos:"),
+    PageInfo("plan", "My safety plan", ":material/health_and_safety:"),
 )
 BY_KEY = {info.key: info for info in PAGES}
 

@@ -105,7 +105,8 @@ def import_section(db: Database, owner: str) -> None:
 def delete_section(db: Database, owner: str) -> None:
     st.markdown(
         "### Delete all my data\n\n"
-        "This removes every goal, check-in, reflection and win in this space. It can't "
+        "This removes every goal, check-in, reflection, win and your safety plan in this "
+        "space. It can't "
         "be undone — download a copy first if you might want it later."
     )
     sure = st.checkbox("Yes, I want to delete everything", key="delete-sure")
@@ -123,19 +124,22 @@ def summary_section(db: Database, owner: str) -> None:
         "### A summary for my therapist\n\n"
         "A one-page overview to bring to a session: your goals and their versions, "
         "week-by-week progress, mood, wins and Goal Attainment Scaling where you set "
-        "levels. It's marked as self-reported, not a clinical measurement."
+        "levels, and your safety plan if you tick it. It's marked as self-reported, not a "
+        "clinical measurement."
     )
     today = session.today()
     weeks = st.selectbox(
         "Period", PERIODS, index=2, key="summary-weeks", format_func=lambda w: f"The last {w} weeks"
     )
     include = st.checkbox("Include my reflections after hard days", key="summary-reflections")
+    with_plan = st.checkbox("Include my safety plan", key="summary-plan")
     start, end = summary.clamp_range(
         today - dt.timedelta(weeks=weeks) + dt.timedelta(days=1), today
     )
 
     def report() -> summary.Summary:  # built only when a download is clicked
-        return summary.build(db, owner=owner, start=start, end=end, include_reflections=include)
+        return summary.build(db, owner=owner, start=start, end=end, include_reflections=include,
+                             include_plan=with_plan)
 
     row = st.container(horizontal=True)  # side by side: one block, not three
     row.download_button(

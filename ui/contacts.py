@@ -1,0 +1,48 @@
+"""Phone links for the people and services in a safety plan, as one Streamlit element.
+
+A components-v2 element (`contacts.js`, `contacts.css`, inline, nothing fetched): the
+names a person typed reach the browser as JSON and are set with `textContent` only, so
+they never become Markdown or HTML; each link's href is `tel:` or `sms:` and digits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypedDict
+
+import streamlit as st
+
+from core.plan import PlanContact
+
+_HERE = Path(__file__).parent
+_COMPONENT = st.components.v2.component(
+    "small_steps.contacts",
+    html='<ul class="ss-contacts"></ul>',
+    css=(_HERE / "contacts.css").read_text(encoding="utf-8"),
+    js=(_HERE / "contacts.js").read_text(encoding="utf-8"),
+    isolate_styles=False,
+)
+
+
+class Link(TypedDict):
+    href: str
+    label: str
+
+
+class Item(TypedDict):
+    name: str
+    links: list[Link]
+
+
+def items(contacts: tuple[PlanContact, ...]) -> list[Item]:
+    """Who can be called or texted from here: those with a number."""
+    return [{"name": c.name, "links": [{"href": f"tel:{c.dial}", "label": f"Call {c.name}"},
+                                       {"href": f"sms:{c.dial}", "label": f"Text {c.name}"}]}
+            for c in contacts if c.dial]
+
+
+def show(contacts: tuple[PlanContact, ...], *, label: str, key: str) -> Any:
+    found = items(contacts)
+    if not found:
+        return None
+    return _COMPONENT(key=key, data={"label": label, "items": found})
