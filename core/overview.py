@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from core import store
 from core.models import CheckIn, CheckInDraft, CheckInStatus, Goal, GoalStatus, parse
 from core.progress import (
+    SIGNPOST_DAYS,
     Milestone,
     WeekProgress,
+    low_mood_signpost,
     milestones,
     showed_up,
     week_progress,
@@ -116,6 +118,28 @@ def showing_up(db: Database, *, owner: str, today: dt.date) -> ShowingUp:
         last_7=showed_up(days, today=today, window=7),
         last_30=showed_up(days, today=today, window=30),
     )
+
+
+def low_mood_lately(db: Database, *, owner: str, today: dt.date) -> bool:
+    """Most moods of the last two weeks were low (see `progress.low_mood_signpost`)."""
+    start = today - dt.timedelta(days=SIGNPOST_DAYS - 1)
+    return low_mood_signpost(store.moods_between(db, owner=owner, start=start, end=today))
+
+
+def wins_opening(db: Database, *, owner: str, today: dt.date) -> str:
+    """Celebrate Wins' opening words (Markdown, our words only). Never a deficit such as
+    "0 of the last 7 days": after a quiet week, a welcome back instead."""
+    up = showing_up(db, owner=owner, today=today)
+    if up.last_7:
+        return ("Every step counts — showing up again after a break most of all.\n\n"
+                f":material/event_available: You showed up on **{up.last_7}** of the last 7 "
+                f"days and **{up.last_30}** of the last 30.")
+    statuses = tuple(CheckInStatus)
+    if store.recent_check_ins(db, owner=owner, limit=1, statuses=statuses):
+        return ("**Welcome back — it's good to see you.** Coming back after a break is a "
+                "win in itself. Your next check-in, or a small win below, is a fresh start.")
+    return ("**Welcome!** Every step counts here. Your first check-in or small win will "
+            "show up below.")
 
 
 def week_words(counts: list[store.WeekCounts]) -> str:

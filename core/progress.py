@@ -84,6 +84,17 @@ def showed_up(days: Iterable[dt.date], *, today: dt.date, window: int) -> int:
     return len({d for d in days if first <= d <= today})
 
 
+SIGNPOST_DAYS = 14
+SIGNPOST_MIN_MOODS = 7
+
+
+def low_mood_signpost(moods: Sequence[int]) -> bool:
+    """Whether to suggest, gently, talking to someone: most of the last two weeks' moods
+    (at least seven noted) were 1 or 2 ("very low" or "low")."""
+    low = sum(1 for mood in moods if mood <= 2)
+    return len(moods) >= SIGNPOST_MIN_MOODS and low * 2 > len(moods)
+
+
 def strength_multiplier(*, cadence: Cadence, times: int) -> tuple[float, float, int]:
     """(m, freq, times_per_window) for Loop Habit Tracker's score."""
     if cadence is Cadence.WEEK:

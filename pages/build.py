@@ -19,7 +19,9 @@ from core.models import (
     parse,
     target_label,
 )
+from core.safety import any_crisis, harm_in
 from core.smart import assess, make_smaller
+from core.smart_words import SAFE_GOALS
 from ui import chrome, coach, dream, session
 from ui.crisis import crisis_card
 from ui.nav import link
@@ -101,6 +103,17 @@ def step_area() -> LifeArea:
     return LifeArea(area)
 
 
+def not_a_goal() -> None:
+    """Instead of coaching words that describe harm: kind words and two offers, the
+    safety plan or a goal about staying safe today."""
+    coach.not_coached()
+    with st.expander("Build a goal about staying safe or reaching out today"):
+        for index, idea in enumerate(SAFE_GOALS):
+            with st.container(border=True):
+                st.text(idea, width="stretch")
+                st.button("Use this", key=f"{K}safe-{index}", on_click=set_text, args=(idea,))
+
+
 def step_sentence() -> str:
     st.subheader("2. Say it in one sentence")
     text = (
@@ -117,6 +130,9 @@ def step_sentence() -> str:
     crisis_card(text, key="build-text")
     if text.strip():
         result = assess(text, why=value("why") or None, confidence=value("confidence"))
+        if result.harm is not None:
+            not_a_goal()
+            return text
         coach.feedback(result)
         coach.suggestions(result, key=K + "idea", use=set_text)
     else:
@@ -187,6 +203,8 @@ def step_feeling(text: str) -> None:
         key=K + "confidence",
         **PERSIST,
     )
+    if harm_in(text):
+        return  # nothing to make smaller: see step 2
     if confidence < 7 or feeling == FEELINGS[2]:
         st.info(
             "A good goal feels hopeful and a little nervous — not scary. "
@@ -270,6 +288,16 @@ def review_and_save(data: dict[str, Any]) -> None:
     allowed = active < 3 or st.checkbox(
         "Yes, I'd like to add another goal anyway", key=K + "confirm_more"
     )
+    if harm_in(data["text"], data["when"], data["smaller_version"]):
+        st.info(
+            "This one can't be saved as a goal, because it sounds like it could hurt you. "
+            "Your words are still above, and nothing else was changed. Your safety plan "
+            "and the help lines are one tap away, whenever you want them.",
+            icon=":material/favorite:",
+        )
+        st.page_link(link("plan"), label="Open my safety plan",
+                     icon=":material/health_and_safety:")
+        return
     if data["text"].strip():
         user_text(data["text"], prefix="Your goal")
         st.caption(f"Plan: {target_label(data['cadence'], data['times'])}")
@@ -287,10 +315,16 @@ def review_and_save(data: dict[str, Any]) -> None:
 
 
 def saved(goal: Goal) -> None:
-    st.success("Your goal is saved. That's a real step — well done!", icon=":material/celebration:")
-    db = session.database()
-    if db is not None and motion_on(db, session.owner()):
-        st.balloons()
+    if any_crisis(goal.text, goal.when, goal.why, goal.smaller_version):
+        # The help card showed over these words: a plain "saved", no celebration.
+        st.success("Your goal is saved.", icon=":material/save:")
+        crisis_card(goal.text, goal.when, goal.why, goal.smaller_version, key="build-saved")
+    else:
+        st.success("Your goal is saved. That's a real step — well done!",
+                   icon=":material/celebration:")
+        db = session.database()
+        if db is not None and motion_on(db, session.owner()):
+            st.balloons()
     user_text(goal.text, prefix="Your new goal")
     st.write("A web page can't send reminders, but your calendar can.")
     at = st.time_input("Reminder time", value=dt.time(9, 0), key=K + "ics-time")

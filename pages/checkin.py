@@ -19,6 +19,7 @@ from core.models import (
     GoalStatus,
     parse,
 )
+from core.safety import any_crisis
 from ui import chrome, session, setback
 from ui.crisis import crisis_card
 from ui.nav import link
@@ -116,7 +117,10 @@ def save(goal: Goal, data: dict[str, object]) -> None:
     except PROBLEMS as problem:
         refusal(problem)
         return
-    st.session_state["checkin-flash"] = (goal.id, found)
+    # A save whose words brought up the help card gets no celebration: the milestones
+    # are still recorded, and shown quietly later on Celebrate Wins.
+    quiet = any_crisis(draft.note, draft.what_happened, draft.what_learned, draft.try_next)
+    st.session_state["checkin-flash"] = (goal.id, () if quiet else found)
     st.rerun()
 
 

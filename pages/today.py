@@ -15,6 +15,7 @@ from ui.nav import link
 from ui.render import PROBLEMS, celebrate, keep_refusal, kept_refusal, motion_on
 
 OPEN = "today-open"
+SIGNPOST_CLOSED = "today-signpost-closed"  # this session only: nothing about it is stored
 AFTER = {
     CheckInStatus.DONE: "Saved: done. Well done for showing up!",
     CheckInStatus.PARTLY: "Saved: partly. Part of it still counts.",
@@ -33,6 +34,21 @@ def welcome() -> None:
     )
     st.page_link(link("build"), label="Start with one small goal", icon=":material/flag:")
     st.page_link(link("learn"), label="Learn what makes a goal SMART", icon=":material/school:")
+
+
+def signpost() -> None:
+    """A calm note when most recent moods were low. It only suggests; it never judges."""
+    with st.container(border=True, key="low-mood-note"):
+        st.markdown(
+            "**It looks like the last couple of weeks have been heavy.** You don't have to "
+            "carry that alone. Talking to someone you trust, your doctor or a therapist "
+            "can really help — and free help lines are there any time, day or night."
+        )
+        st.page_link(link("help"), label="Get help now", icon=":material/sos:")
+        st.page_link(link("plan"), label="My safety plan", icon=":material/health_and_safety:")
+        if st.button("Close this note", key="low-mood-close"):
+            st.session_state[SIGNPOST_CLOSED] = True
+            st.rerun()
 
 
 def record() -> None:
@@ -97,6 +113,9 @@ def main() -> None:
         found = st.session_state.pop("today-celebrate", None)
         if found:
             celebrate(found, motion=motion_on(db, owner))
+        if (not st.session_state.get(SIGNPOST_CLOSED)
+                and overview.low_mood_lately(db, owner=owner, today=today)):
+            signpost()
         goals = store.list_goals(db, owner=owner, statuses=(GoalStatus.ACTIVE,))
         if not goals:
             welcome()

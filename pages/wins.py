@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from core import content, overview, store
 from core.models import WinDraft, parse
+from core.safety import any_crisis
 from ui import charts, chrome, session
 from ui.crisis import crisis_card
 from ui.render import PROBLEMS, keep_refusal, kindly, motion_on, show_kept_refusal, user_text
@@ -29,7 +30,7 @@ def log_win(db: Database, owner: str, text: str) -> None:
     with kindly():
         draft = parse(WinDraft, {"text": text, "day": session.today()}, today=session.today())
         store.add_win(db, owner=owner, draft=draft, now=session.now())
-        st.session_state["wins-flash"] = text
+        st.session_state["wins-flash"] = "quiet" if any_crisis(text) else "cheer"
         st.rerun()
 
 
@@ -47,7 +48,7 @@ def log_chip() -> None:
     except PROBLEMS as problem:
         keep_refusal("wins", problem)
         return
-    st.session_state["wins-flash"] = chip
+    st.session_state["wins-flash"] = "cheer"
 
 
 def quick_log(db: Database, owner: str) -> None:
@@ -119,16 +120,13 @@ def main() -> None:
         owner, today = session.owner(), session.today()
         show_kept_refusal("wins")
         flash = st.session_state.pop("wins-flash", None)
-        if flash:
+        if flash == "quiet":  # the help card showed over these words: no cheering
+            st.success("Saved.", icon=":material/save:")
+        elif flash:
             st.success("Win saved. Nice one!", icon=":material/star:")
             if motion_on(db, owner):
                 st.balloons()
-        up = overview.showing_up(db, owner=owner, today=today)
-        st.markdown(  # the page's opening words and the count: one element, not two
-            "Every step counts — showing up again after a break most of all.\n\n"
-            f":material/event_available: You showed up on **{up.last_7}** of the last 7 days "
-            f"and **{up.last_30}** of the last 30."
-        )
+        st.markdown(overview.wins_opening(db, owner=owner, today=today))
         quick_log(db, owner)
         feed(db, owner, today)
         chart_section(db, owner, today)

@@ -220,13 +220,14 @@ def test_board_script_sets_words_as_text_and_fetches_nothing() -> None:
 
 def test_crisis_words_show_a_calm_card_and_still_save(local_app: Path) -> None:
     at = open_page("build")
-    at.text_input(key="build-text").input(CRISIS).run()
+    at.text_input(key="build-text").input("I will text my sister after dinner")
+    at.text_area(key="build-why").input(CRISIS).run()
     assert "You don't have to carry this alone" in markdown(at)
     assert "tel:988" in markdown(at)
     at.button(key="build-save").click().run()
     no_exception(at)
     (goal,) = store.list_goals(store.open_db(local_app), owner=LOCAL_OWNER)
-    assert goal.text == CRISIS
+    assert goal.why == CRISIS
     raw = "\n".join(str(row) for row in store.open_db(local_app).query("SELECT * FROM owners"))
     assert "crisis" not in raw.lower()
 

@@ -8,10 +8,27 @@ import streamlit as st
 
 from core.smart import Assessment
 from core.text import md_escape
+from ui.nav import link
+
+
+def not_coached() -> None:
+    """Words that describe harm get care, not coaching: kind words and the safety plan.
+    The person's words stay in the box; nothing they typed is thrown away."""
+    st.info(
+        "It sounds like things are really hard right now. Because this could hurt you, "
+        "the coach won't rate it or turn it into a goal: you deserve real support with "
+        "this, not a checklist. Your words are still in the box above.",
+        icon=":material/favorite:",
+    )
+    st.page_link(link("plan"), label="Open my safety plan", icon=":material/health_and_safety:")
 
 
 def feedback(result: Assessment) -> None:
-    """Each letter with an icon AND words (never colour alone)."""
+    """Each letter with an icon AND words (never colour alone); care instead of letters
+    when the goal describes harm."""
+    if result.harm is not None:
+        not_coached()
+        return
     for criterion in result.criteria.values():
         if criterion.met:
             st.markdown(

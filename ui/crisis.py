@@ -1,17 +1,32 @@
-"""Help lines on screen, and the calm card shown when someone's words suggest crisis.
+"""Help lines on screen, the person's country, and the calm card shown when someone's
+words suggest crisis.
 
 Crisis detection is a soft backup only: the card never blocks saving, and nothing
-about it firing is stored anywhere.
+about it firing is stored anywhere. The country is a setting of the person's space, so
+every card and page shows their own lines; before they choose, the browser's language
+tag decides when it names a country we have lines for, else the US.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.safety import HelpLine, detect_crisis, emergency_number, help_lines
+from core import store
+from core.safety import (
+    DEFAULT_COUNTRY,
+    INTERNATIONAL,
+    HelpLine,
+    country_for_locale,
+    country_name,
+    detect_crisis,
+    emergency_numbers,
+    help_lines,
+    known_country,
+)
+from ui import session
 from ui.nav import link
 
-DEFAULT_COUNTRY = "US"
+COUNTRY = "country"  # the setting's name in the person's space
 _DISMISSED = "crisis-dismissed"
 
 
@@ -22,35 +37,69 @@ def contact_links(line: HelpLine) -> None:
         st.caption(line.notes)
 
 
+def stored_country() -> str | None:
+    db = session.database()
+    if db is None:
+        return None
+    code = store.get_settings(db, owner=session.owner()).get(COUNTRY)
+    return code if isinstance(code, str) and known_country(code) else None
+
+
 def country() -> str:
-    value = st.session_state.get("help-country", DEFAULT_COUNTRY)
-    return value if isinstance(value, str) else DEFAULT_COUNTRY
+    """The person's chosen country; before they choose, their browser's, else the US."""
+    return stored_country() or country_for_locale(st.context.locale) or DEFAULT_COUNTRY
 
 
-def crisis_card(*texts: str | None, key: str) -> None:
-    """Show a calm, dismissible card if any of `texts` sounds like crisis."""
+def save_country(code: str) -> None:
+    db = session.database()
+    if db is None or not known_country(code):
+        return
+    store.save_setting(db, owner=session.owner(), key=COUNTRY, value=code, now=session.now())
+
+
+def emergency_words(code: str) -> str:
+    """"call 000 or 112" as phone links; for another country, no number is guessed."""
+    numbers = emergency_numbers(code)
+    if not numbers:
+        return "call your local emergency number"
+    return "call " + " or ".join(f"[{n}](tel:{n})" for n in numbers)
+
+
+def crisis_card(*texts: str | None, key: str) -> bool:
+    """Show a calm, dismissible card if any of `texts` sounds like crisis; say whether
+    it is showing (a save in the same run then gets no celebration)."""
     words = " ".join(t for t in texts if t)
     if not words or not detect_crisis(words):
-        return
+        return False
     dismissed: dict[str, str] = st.session_state.setdefault(_DISMISSED, {})
     if dismissed.get(key) == words:
-        return
+        return True  # closed, but the words are still there: still no celebration
     with st.container(border=True, key=f"crisis-card-{key}"):
-        st.markdown("#### :material/favorite: You don't have to carry this alone")
-        st.write(
-            "Some of what you wrote sounds really heavy. If you are thinking about hurting "
-            "yourself or ending your life, please reach out to someone now — it's free, "
-            "private and open all day and night."
-        )
-        code = country()
-        for line in help_lines(code)[:1]:
-            contact_links(line)
-        st.write(
-            f"In immediate danger, call **{emergency_number(code)}** or your local "
-            "emergency number."
-        )
-        st.page_link(link("help"), label="More ways to get help", icon=":material/sos:")
-        st.caption("Your words are saved as usual. This message is not stored anywhere.")
+        card()
         if st.button("Close this message", key=f"crisis-close-{key}"):
             dismissed[key] = words
             st.rerun()
+    return True
+
+
+def card() -> None:
+    """The card's words: listen first, then the person's own lines, then the plan."""
+    code = country()
+    st.markdown("#### :material/favorite: You don't have to carry this alone")
+    st.write(
+        "What you wrote sounds really heavy. If you're thinking about hurting yourself or "
+        "ending your life, you deserve support right now. Talking to someone can help, "
+        "and it's free and private."
+    )
+    place = "another country" if code == INTERNATIONAL else country_name(code)
+    st.caption(f"Showing help for {place}.")
+    for line in help_lines(code)[:1]:
+        contact_links(line)
+    st.markdown(f"In immediate danger, {emergency_words(code)}.")
+    st.page_link(link("plan"), label="Open my safety plan", icon=":material/health_and_safety:")
+    st.page_link(link("help"), label="More ways to get help, or change country",
+                 icon=":material/sos:")
+    st.caption(
+        "Small Steps can't check on you or respond in an emergency. Your words are saved "
+        "as usual; this message is not stored anywhere."
+    )

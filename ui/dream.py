@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import store
 from core.models import Cadence, DreamDraft, GoalDraft, InvalidInput, parse
+from core.safety import any_crisis
 from core.smart import assess
 from ui import session
 from ui.crisis import crisis_card
@@ -28,7 +29,10 @@ def step_inputs(index: int) -> dict[str, object] | None:
     crisis_card(text, key=f"{K}step-{index}")
     result = assess(text)
     missing = [c.name for c in result.criteria.values() if not c.met]
-    if missing:
+    if result.harm is not None:
+        st.caption(":material/favorite: This step sounds like it could hurt you, so it can't "
+                   "be a goal. Your safety plan and help lines are one tap away.")
+    elif missing:
         st.caption(
             ":material/lightbulb: To make this step SMART, think about: "
             + ", ".join(missing).lower()
@@ -61,7 +65,7 @@ def flow() -> None:
         return
     today, now, owner = session.today(), session.now(), session.owner()
     try:
-        dream = parse(DreamDraft, {"text": dream_text})
+        dream = parse(DreamDraft, {"text": dream_text}, today=today)
         if not steps:
             raise InvalidInput(["Add at least one first step — something small for this week."])
         drafts = [parse(GoalDraft, s | {"start_date": today}, today=today) for s in steps]
@@ -75,8 +79,9 @@ def flow() -> None:
         return
     for key in [k for k in st.session_state if str(k).startswith(K)]:
         del st.session_state[key]
+    quiet = any_crisis(dream_text, *(str(s["text"]) for s in steps))
     st.success(
         f"Saved your dream and {len(drafts)} first step{'s' if len(drafts) > 1 else ''}. "
         "Each step is now a goal on Today.",
-        icon=":material/celebration:",
+        icon=":material/save:" if quiet else ":material/celebration:",
     )

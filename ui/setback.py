@@ -6,9 +6,11 @@ import streamlit as st
 
 from core import content, store
 from core.models import CheckIn, CheckInDraft, Goal, GoalStatus, parse
+from core.safety import any_crisis
 from core.smart import make_smaller
 from ui import session
 from ui.crisis import crisis_card
+from ui.nav import link
 from ui.render import PROBLEMS, change_status, kindly, refusal
 
 
@@ -42,9 +44,10 @@ def reflection(goal: Goal, check_in: CheckIn) -> None:
         except PROBLEMS as problem:
             refusal(problem)
             return
-        st.success(
-            "Reflection saved. Noticing what happened is real progress.", icon=":material/save:"
-        )
+        heavy = any_crisis(*answers.values())  # the help card is showing: no cheering
+        st.success("Reflection saved." if heavy else
+                   "Reflection saved. Noticing what happened is real progress.",
+                   icon=":material/save:")
 
 
 def offers(goal: Goal) -> None:
@@ -105,3 +108,5 @@ def panel(goal: Goal, check_in: CheckIn) -> None:
         )
     reflection(goal, check_in)
     offers(goal)
+    st.page_link(link("plan"), label="If it's more than a hard day: open my safety plan",
+                  icon=":material/health_and_safety:")

@@ -29,7 +29,7 @@ __all__ = [
     "small_win_chips",
 ]
 
-PageKey = Literal["learn", "build", "checkin", "wins", "help", "data", "today"]
+PageKey = Literal["learn", "build", "checkin", "wins", "help", "plan", "data", "today"]
 PAGE_KEYS: frozenset[str] = frozenset(get_args(PageKey))
 ChallengeKey = Literal["mood", "anxiety", "social", "self_esteem", "joy"]
 CHALLENGE_KEYS: tuple[str, ...] = get_args(ChallengeKey)

@@ -71,6 +71,16 @@ def mood_by_week(db: Database, *, owner: str, today: dt.date, weeks: int = 12) -
     return [WeekMood(dt.date.fromisoformat(r[0]), float(r[1]), int(r[2])) for r in rows]
 
 
+def moods_between(db: Database, *, owner: str, start: dt.date, end: dt.date) -> list[int]:
+    """Every mood noted on check-ins from `start` to `end` (bounded: a few per day)."""
+    rows = db.execute(
+        "SELECT mood FROM check_ins WHERE owner = ? AND day BETWEEN ? AND ? "
+        "AND mood IS NOT NULL ORDER BY day LIMIT 2000",
+        [owner, start.isoformat(), end.isoformat()],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
 def wins_by_week(
     db: Database, *, owner: str, today: dt.date, weeks: int = 12
 ) -> list[tuple[dt.date, int]]:

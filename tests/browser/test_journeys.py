@@ -33,6 +33,7 @@ TRICKY = "![x](http://example.com/t.png) <img src=x onerror=alert(1)> walk 5 min
 CRISIS = "Some nights I want to kill myself"
 GOAL_BOX = "Your goal, in your own words"
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +178,37 @@ def test_5_crisis_note_shows_help_and_still_saves(visit: Visit) -> None:
     schemes = {h.split(":", 1)[0] for h in hrefs if ":" in h}
     assert {"tel", "sms", "https"} <= schemes
     assert "tel:988" in hrefs and "sms:988" in hrefs
+
+
+def test_9_safety_plan_from_the_crisis_card(visit: Visit) -> None:
+    """The help card leads to My safety plan; it saves as it goes, large and clear, and a
+    person added to it can be called or texted with one tap."""
+    page = visit.page
+    go(page, "Learn SMART")
+    type_and_enter(page, "A goal to try", "honestly everyone would be better off without me")
+    page.get_by_text("You don't have to carry this alone").wait_for()
+    after(page, page.get_by_role("link", name="Open my safety plan").first.click)
+    page.locator("h1", has_text="My safety plan").wait_for()
+    signs = page.get_by_label("Thoughts, feelings, moods or things you notice yourself doing")
+    signs.fill("Staying in bed all day\nNot answering texts")
+    after(page, lambda: signs.press("Tab"))
+    page.get_by_text("Saved.").first.wait_for()
+    name = page.get_by_label("Name 1").first
+    name.fill("Sam")
+    after(page, lambda: name.press("Tab"))
+    number = page.get_by_label("Number 1").first
+    number.fill("0400 123 456")
+    after(page, lambda: number.press("Tab"))
+    call = page.get_by_role("link", name="Call Sam")
+    call.wait_for()
+    assert call.get_attribute("href") == "tel:0400123456"
+    assert page.get_by_role("link", name="Text Sam").get_attribute("href") == "sms:0400123456"
+    box = call.bounding_box()
+    assert box is not None and box["height"] >= 44  # big enough to tap
+    go(page, "Today")  # and it is still there when they come back
+    go(page, "My safety plan")
+    assert "Staying in bed all day" in page.get_by_label(
+        "Thoughts, feelings, moods or things you notice yourself doing").input_value()
 
 
 def download_json(page: Page, saved: Path) -> None:
