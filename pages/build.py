@@ -127,12 +127,11 @@ def step_sentence() -> str:
         )
         or ""
     )
-    crisis_card(text, key="build-text")
-    if text.strip():
-        result = assess(text, why=value("why") or None, confidence=value("confidence"))
-        if result.harm is not None:
-            not_a_goal()
-            return text
+    result = assess(text, why=value("why") or None, confidence=value("confidence"))
+    crisis_card(text, key="build-text", harm=result.harm is not None)
+    if result.harm is not None:
+        not_a_goal()
+    elif text.strip():
         coach.feedback(result)
         coach.suggestions(result, key=K + "idea", use=set_text)
     else:
@@ -187,7 +186,7 @@ def step_when_why() -> None:
         placeholder="I want to feel more at home in my body.",
         **PERSIST,
     )
-    crisis_card(why, key="build-why")
+    crisis_card(value("when"), why, key="build-why")
 
 
 def step_feeling(text: str) -> None:

@@ -56,9 +56,9 @@ def try_the_coach() -> None:
     text = st.text_input(
         "A goal to try", key="learn-coach", max_chars=300, placeholder="I want to be less anxious"
     )
-    crisis_card(text, key="learn-coach")
+    result = assess(text or "")
+    crisis_card(text, key="learn-coach", harm=result.harm is not None)
     if text and text.strip():
-        result = assess(text)
         coach.feedback(result)
         coach.suggestions(result, key="learn-coach", use=None)
         st.page_link(link("build"), label="Ready? Build your own goal", icon=":material/flag:")

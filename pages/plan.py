@@ -102,7 +102,7 @@ def main() -> None:
             f"please {emergency_words(country())}, or use a free line on "
             "**Get help now**."
         )
-        st.page_link(link("help"), label="Get help now", icon=":material/sos:")
+        st.page_link(link("help"), label="Free help lines for your country", icon=":material/sos:")
         just_saved = st.session_state.pop(K + "saved", None)
         for number, part in enumerate(PARTS, start=1):
             st.subheader(f"{number}. {part.title}")

@@ -44,7 +44,7 @@ def signpost() -> None:
             "carry that alone. Talking to someone you trust, your doctor or a therapist "
             "can really help — and free help lines are there any time, day or night."
         )
-        st.page_link(link("help"), label="Get help now", icon=":material/sos:")
+        st.page_link(link("help"), label="Free help lines, any time", icon=":material/sos:")
         st.page_link(link("plan"), label="My safety plan", icon=":material/health_and_safety:")
         if st.button("Close this note", key="low-mood-close"):
             st.session_state[SIGNPOST_CLOSED] = True

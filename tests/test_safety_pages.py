@@ -283,7 +283,7 @@ def test_mostly_low_moods_bring_a_calm_note_that_can_be_closed(local_app: Path) 
     before = store.get_settings(database(local_app), owner=LOCAL_OWNER)
     at = open_page("today")
     assert "last couple of weeks have been heavy" in markdown(at)
-    assert any(link.value == "Get help now" for link in at.page_link)
+    assert any(link.value == "Free help lines, any time" for link in at.page_link)
     at.button(key="low-mood-close").click().run()
     assert "last couple of weeks have been heavy" not in markdown(at)
     assert store.get_settings(database(local_app), owner=LOCAL_OWNER) == before  # not stored

@@ -65,11 +65,12 @@ def emergency_words(code: str) -> str:
     return "call " + " or ".join(f"[{n}](tel:{n})" for n in numbers)
 
 
-def crisis_card(*texts: str | None, key: str) -> bool:
-    """Show a calm, dismissible card if any of `texts` sounds like crisis; say whether
-    it is showing (a save in the same run then gets no celebration)."""
+def crisis_card(*texts: str | None, key: str, harm: bool = False) -> bool:
+    """Show a calm, dismissible card if any of `texts` sounds like crisis (or `harm`: a
+    goal that describes harm always has it); say whether it is showing (a save in the
+    same run then gets no celebration)."""
     words = " ".join(t for t in texts if t)
-    if not words or not detect_crisis(words):
+    if not words or not (harm or detect_crisis(words)):
         return False
     dismissed: dict[str, str] = st.session_state.setdefault(_DISMISSED, {})
     if dismissed.get(key) == words:
