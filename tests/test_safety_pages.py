@@ -325,3 +325,10 @@ def test_the_therapist_summary_offers_the_plan_as_a_choice(local_app: Path) -> N
     data = open_page("data")
     assert data.checkbox(key="summary-plan").label == "Include my safety plan"
     assert data.checkbox(key="summary-plan").value is False  # only when the person ticks it
+
+
+def test_the_card_over_a_goal_that_cannot_be_saved_does_not_say_saved(local_app: Path) -> None:
+    at = open_page("build")
+    at.text_input(key="build-text").input(HARMFUL).run()
+    assert "Your words stay where you typed them" in words(at)
+    assert "saved as usual" not in words(at)

@@ -76,14 +76,15 @@ def crisis_card(*texts: str | None, key: str, harm: bool = False) -> bool:
     if dismissed.get(key) == words:
         return True  # closed, but the words are still there: still no celebration
     with st.container(border=True, key=f"crisis-card-{key}"):
-        card()
+        card(kept="Your words stay where you typed them" if harm else
+             "Your words are saved as usual")
         if st.button("Close this message", key=f"crisis-close-{key}"):
             dismissed[key] = words
             st.rerun()
     return True
 
 
-def card() -> None:
+def card(*, kept: str = "Your words are saved as usual") -> None:
     """The card's words: listen first, then the person's own lines, then the plan."""
     code = country()
     st.markdown("#### :material/favorite: You don't have to carry this alone")
@@ -101,6 +102,6 @@ def card() -> None:
     st.page_link(link("help"), label="More ways to get help, or change country",
                  icon=":material/sos:")
     st.caption(
-        "Small Steps can't check on you or respond in an emergency. Your words are saved "
-        "as usual; this message is not stored anywhere."
+        f"Small Steps can't check on you or respond in an emergency. {kept}; this "
+        "message is not stored anywhere."
     )
