@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from core import content
 from core.safety import detect_crisis, goal_harm, model
 from core.safety.crisis import MODEL, crisis_category
 from core.safety.reading import read
+from core.smart_words import CARE_STEPS, TOPIC_EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = json.loads((ROOT / "core" / "safety" / "model.json").read_text("utf-8"))
@@ -76,9 +78,6 @@ def test_the_model_never_decides_what_can_be_saved_as_a_goal() -> None:
 
 
 def _app_goals() -> list[str]:
-    from core import content
-    from core.smart_words import CARE_STEPS, TOPIC_EXAMPLES
-
     found = content.small_win_chips() + [e for _, e in TOPIC_EXAMPLES]
     found += list(CARE_STEPS.values())
     for area in content.examples():
