@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from core import smart_words as W
-from core.safety import goal_harm
+from core.safety import detect_crisis, goal_harm
 
 MAX_CHARS = 3000
 CRITERIA_KEYS: tuple[str, ...] = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -620,6 +620,8 @@ def _not_coached(text: str, harm: str) -> Assessment:
 
 # ---------------------------------------------------------------- suggestions
 def _suggestions(text: str, t: _Text, f: _Facts, *, specific: bool) -> list[str]:
+    if detect_crisis(text):
+        return []  # under the help card the coach rates, but rewrites nothing
     found: list[str] = []
     example = None if specific else _example(t)
     if example:
@@ -744,6 +746,14 @@ def _glued(s: str, start: int, end: int) -> bool:
     )
 
 
+def care_step(text: str) -> str | None:
+    """For a goal about care from a professional (medicine, inhaler, therapy, treatment),
+    the small step around it that the coach offers; None for any other goal."""
+    if not isinstance(text, str):
+        return None
+    return _care_step({m.group().lower() for m in _SMALL_TOKEN.finditer(text[:MAX_CHARS])})
+
+
 def _care_step(words: set[str]) -> str | None:
     """A small step around care from a professional, which is never changed itself."""
     for kind, kind_words in W.CARE_KINDS:
@@ -774,8 +784,10 @@ def _smaller_at(toks: list[_Tok], k: int, *, breathing: bool) -> list[_Edit]:
     if n is None or unit is None or prev in ("at", "by", "until", "till", "from"):
         return []
     unit_word = toks[unit][0].lower()
-    if unit_word in W.NEVER_SHRINK_UNITS or (breathing and unit_word in W.BREATH_COUNTS):
-        return []  # what someone eats; the rhythm of a breathing exercise
+    if unit_word in W.NEVER_SHRINK_UNITS:
+        return []  # what someone eats
+    if breathing and (unit != k + 1 or unit_word not in W.BREATH_AMOUNTS):
+        return []  # a breathing exercise: only how many breaths or rounds, or how long
     return _halved(toks, k, n, unit)
 
 

@@ -41,6 +41,7 @@ def _forms(bases: Iterable[str]) -> frozenset[str]:
 # Verbs that name something another person could see you do, whatever follows them.
 _ALWAYS_CONCRETE = """
 walk run jog hike swim bike cycle stretch dance sing hum whistle call phone ring text message
+inhale exhale
 email write journal draw paint sketch colour color doodle knit crochet sew bake cook eat drink
 sip breathe meditate pray practice practise read listen watch visit meet hug smile wave thank
 ask tell say share invite join attend volunteer tidy clean wash fold vacuum hoover sweep mop
@@ -293,12 +294,14 @@ ACTIVITIES = _words("yoga pilates meditation journaling stretching gardening")
 IDIOMS = _phrases(("one", "step", "at", "a", "time"), ("one", "day", "at", "a", "time"))
 CLOCK_WORDS = _words("at by until till before after around from :")
 # Amounts that are about health, not effort: halving them would be bad advice.
-NEVER_SHRINK = _words("sleep sleeping slept bed eat eating ate")
+NEVER_SHRINK = _words("sleep sleeping slept bed eat eating ate fast fasting")
 NEVER_SHRINK_UNITS = _words(
     "meal meals snack snacks calories calorie cal cals kcal portion portions")
-# In a breathing exercise these numbers are its rhythm, not how much.
+# In a breathing exercise most numbers are its rhythm ("in for 4, out for 8"): only
+# these, right after their number, say how much.
 BREATH_WORDS = _words("breathe breathing breath inhale inhaling exhale exhaling")
-BREATH_COUNTS = _words("second seconds sec secs count counts beat beats")
+BREATH_AMOUNTS = _words(
+    "breath breaths round rounds time times cycle cycles minute minutes min mins")
 # A goal that keeps something within a limit: a smaller number would be stricter.
 LIMIT_WORDS = _words("limit limits limited limiting cap capped max maximum under below fewer")
 LIMITS = (("no", "more", "than"), ("not", "more", "than"), ("less", "than"), ("at", "most"),
@@ -307,17 +310,21 @@ LIMITS = (("no", "more", "than"), ("not", "more", "than"), ("less", "than"), ("a
 CONSUMPTION_WORDS = _words(
     """screen screens screentime phone tiktok instagram facebook youtube netflix scrolling
     gaming alcohol drinks beer beers wine pints pint coffee coffees caffeine cigarettes
-    cigarette smokes vape vapes sweets chocolate takeaway takeaways"""
+    cigarette smokes vape vapes sweets chocolate takeaway takeaways media socials reddit
+    twitter snapchat gambling betting"""
 )
 # Care from a professional: never changed by a rewrite, only given a step around it.
 _CARE = (
     ("inhaler", "inhaler inhalers puffer puffers"),
     ("medicine", """pill pills tablet tablets meds medication medications medicine medicines
      dose doses dosage prescription prescriptions antidepressant antidepressants insulin
-     injection injections lithium sertraline fluoxetine citalopram"""),
+     injection injections lithium sertraline fluoxetine citalopram paracetamol ibuprofen
+     painkillers laxatives vitamins supplements"""),
     ("appointment", """therapy therapist counselling counseling counsellor counselor
      psychiatrist psychologist appointment appointments gp doctor doctors physio
-     physiotherapy physiotherapist clinic"""),
+     physiotherapy physiotherapist clinic dentist nurse"""),
+    ("treatment", """cpap bipap nebuliser nebulizer cream creams ointment drops patch patches
+     glucose blood retainer splint brace hearing dialysis"""),
 )
 CARE_KINDS = tuple((kind, _words(words)) for kind, words in _CARE)
 CARE_WORDS = frozenset().union(*(words for _, words in CARE_KINDS))
@@ -333,6 +340,7 @@ CARE_STEPS = {
     "inhaler": "Tonight, I will put my inhaler next to my toothbrush so I see it in the morning.",
     "medicine": "Tonight, I will put my medicine next to my toothbrush so I see it in the morning.",
     "appointment": "Today, I will put my next appointment in my phone's calendar with a reminder.",
+    "treatment": "Today, I will set a daily reminder on my phone for my treatment.",
 }
 # Words a verb can follow: "I will walk", "to call", "and breathe", "then stretch".
 VERB_LEADERS = _words(

@@ -448,3 +448,36 @@ def test_everyday_idioms_stay_quiet(text: str) -> None:
 )
 def test_crisis_wording_the_way_people_write_it(text: str) -> None:
     assert detect_crisis(text) is True
+
+
+# ------------------------------------------------------------------ found in review
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Walk \u1369 mile", id="ethiopic-digit"),
+        pytest.param("\u0663\u0664 pills", id="arabic-indic-digits"),
+        pytest.param("\U0001d7d9\U0001d7da tablets", id="mathematical-digits"),
+    ],
+)
+def test_digits_of_other_scripts_never_raise(text: str) -> None:
+    assert detect_crisis(text) in (True, False)
+    assert safety.goal_harm(text) is None
+
+
+def test_repeated_digits_are_kept_as_written() -> None:
+    assert read("Eat 2000 calories and 44 grapes").words[1] == "2000"
+    assert detect_crisis("I swallowed 44 tablets") is True
+    assert detect_crisis("Eat 2000 calories a day") is False
+
+
+@pytest.mark.parametrize("text", ["ab" * 40_000, "a b " * 40_000, "x" * 200_000])
+def test_one_long_word_is_read_in_linear_time(text: str) -> None:
+    # how fast is a benchmark's business; this proves the shape reads at all (it took
+    # minutes when every long word was checked for spelling slips)
+    assert detect_crisis(text) is False
+
+
+@pytest.mark.parametrize("code", ["uk", " gb ", "au", "INTL"])
+def test_a_country_code_in_any_form_is_made_canonical(code: str) -> None:
+    assert safety.canonical_country(code) in {"GB", "AU", "INTL"}
+    assert safety.canonical_country("FR") is None and safety.canonical_country(None) is None

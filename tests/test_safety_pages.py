@@ -332,3 +332,40 @@ def test_the_card_over_a_goal_that_cannot_be_saved_does_not_say_saved(local_app:
     at.text_input(key="build-text").input(HARMFUL).run()
     assert "Your words stay where you typed them" in words(at)
     assert "saved as usual" not in words(at)
+
+
+# ------------------------------------------------------------------ found in review
+
+
+def test_a_goal_that_hides_its_act_in_a_cue_is_still_not_saved(local_app: Path) -> None:
+    at = open_page("build")
+    at.text_input(key="build-text").input("When I get up tomorrow take all my pills").run()
+    assert "build-save" not in [b.key for b in at.button]
+    assert CARD in words(at)
+
+
+def test_a_care_goal_is_never_replaced_by_make_it_smaller(local_app: Path) -> None:
+    goal_id = add_goal(local_app, "I will take my sertraline every morning")
+    draft = parse(CheckInDraft, {"goal_id": goal_id, "day": dt.date.today(),
+                                 "status": "not_today"})
+    store.save_check_in(database(local_app), owner=LOCAL_OWNER, draft=draft,
+                        now=dt.datetime.now())
+    at = open_page("checkin")
+    assert at.text_input(key=f"smaller-{goal_id}").value == (
+        "I will take my sertraline every morning")
+    assert "won't change it" in words(at)
+
+
+def test_the_country_survives_the_demo_and_odd_stored_codes(local_app: Path) -> None:
+    db = database(local_app)
+    store.save_setting(db, owner=LOCAL_OWNER, key="country", value="uk",
+                       now=dt.datetime.now())
+    at = open_page("help")  # a code stored in another form (an import) still works
+    no_exception(at)
+    assert at.selectbox(key="help-country").value == "GB"
+    data = open_page("data")
+    data.button(key="demo-start").click().run()
+    help_in_demo = open_page("help")
+    help_in_demo.session_state["demo-on"] = True
+    help_in_demo.run()
+    assert help_in_demo.selectbox(key="help-country").value == "GB"  # the person's, not the demo's

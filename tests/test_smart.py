@@ -371,3 +371,30 @@ def test_a_breathing_rhythm_is_kept_and_only_the_rounds_shrink(goal: str, smalle
                                   "Eat 1800 calories a day with my dietitian"])
 def test_what_someone_eats_is_never_halved(goal: str) -> None:
     assert make_smaller(goal) is None
+
+
+# ---------------------------------------------------------------- found in review
+@pytest.mark.parametrize("goal", [
+    "When I want to die, I will text my sister",
+    "If I feel suicidal I will call 988 for 10 minutes",
+])
+def test_no_rewrite_under_the_help_card(goal: str) -> None:
+    assert assess(goal).harm is None and assess(goal).suggestions == []
+
+
+@pytest.mark.parametrize("goal", [
+    "Use my CPAP for 7 hours a night", "Put eczema cream on twice a day",
+    "Check my blood sugar 4 times a day", "Wear my hearing aids 8 hours a day",
+])
+def test_more_kinds_of_care_are_never_changed(goal: str) -> None:
+    assert make_smaller(goal) == CARE_STEPS["treatment"]
+
+
+def test_a_limit_in_other_words_is_never_made_stricter() -> None:
+    assert make_smaller("Keep social media to 30 minutes a day") is None
+
+
+def test_a_breathing_rhythm_without_a_unit_is_kept() -> None:
+    assert make_smaller("Breathe in for 4 and out for 8 each night") is None
+    assert make_smaller("Breathe in for 4, out for 6, 10 times") == (
+        "Breathe in for 4, out for 6, 5 times")

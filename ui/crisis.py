@@ -16,12 +16,12 @@ from core.safety import (
     DEFAULT_COUNTRY,
     INTERNATIONAL,
     HelpLine,
+    canonical_country,
     country_for_locale,
     country_name,
     detect_crisis,
     emergency_numbers,
     help_lines,
-    known_country,
 )
 from ui import session
 from ui.nav import link
@@ -38,11 +38,12 @@ def contact_links(line: HelpLine) -> None:
 
 
 def stored_country() -> str | None:
+    """The person's own choice: kept in their space (not the demo person's, whose help
+    lines would be someone else's)."""
     db = session.database()
     if db is None:
         return None
-    code = store.get_settings(db, owner=session.owner()).get(COUNTRY)
-    return code if isinstance(code, str) and known_country(code) else None
+    return canonical_country(store.get_settings(db, owner=session.base_owner()).get(COUNTRY))
 
 
 def country() -> str:
@@ -52,9 +53,11 @@ def country() -> str:
 
 def save_country(code: str) -> None:
     db = session.database()
-    if db is None or not known_country(code):
+    found = canonical_country(code)
+    if db is None or found is None:
         return
-    store.save_setting(db, owner=session.owner(), key=COUNTRY, value=code, now=session.now())
+    store.save_setting(db, owner=session.base_owner(), key=COUNTRY, value=found,
+                       now=session.now())
 
 
 def emergency_words(code: str) -> str:

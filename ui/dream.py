@@ -26,8 +26,8 @@ def step_inputs(index: int) -> dict[str, object] | None:
     )
     if not text or not text.strip():
         return None
-    crisis_card(text, key=f"{K}step-{index}")
     result = assess(text)
+    crisis_card(text, key=f"{K}step-{index}", harm=result.harm is not None)
     missing = [c.name for c in result.criteria.values() if not c.met]
     if result.harm is not None:
         st.caption(":material/favorite: This step sounds like it could hurt you, so it can't "

@@ -7,7 +7,7 @@ import streamlit as st
 from core import content, store
 from core.models import CheckIn, CheckInDraft, Goal, GoalStatus, parse
 from core.safety import any_crisis
-from core.smart import make_smaller
+from core.smart import care_step, make_smaller
 from ui import session
 from ui.crisis import crisis_card
 from ui.nav import link
@@ -54,10 +54,16 @@ def offers(goal: Goal) -> None:
     st.markdown("**Would one of these help?**")
     smaller, when, pause = st.tabs(["Make it smaller", "Change when", "Pause it"])
     with smaller:
-        idea = goal.smaller_version or make_smaller(goal.text) or goal.text
+        around = care_step(goal.text)
+        if around is not None:  # care from a professional is never changed here
+            st.write("This goal is part of your care, so Small Steps won't change it. "
+                     "A small step around it could help on hard days:")
+            st.text(around, width="stretch")
+        idea = goal.smaller_version or (None if around else make_smaller(goal.text)) or goal.text
         text = st.text_input(
             "A smaller version of your goal", value=idea, max_chars=300, key=f"smaller-{goal.id}"
         )
+        crisis_card(text, key=f"smaller-{goal.id}")
         if st.button("Save the smaller goal", key=f"smaller-save-{goal.id}"):
             change(goal, {"text": text}, "made smaller")
     with when:
@@ -68,6 +74,7 @@ def offers(goal: Goal) -> None:
             key=f"when-{goal.id}",
             placeholder="After my morning coffee",
         )
+        crisis_card(new_when, key=f"when-{goal.id}")
         if st.button("Save the new time", key=f"when-save-{goal.id}"):
             change(goal, {"when": new_when}, "changed when")
     with pause:

@@ -26,18 +26,18 @@ from core.safety.reading import INVISIBLE, Reading, read
 _CUE_OPENERS = (("when",), ("whenever",), ("if",), ("once",), ("next", "time"),
                 ("every", "time"), ("each", "time"), ("anytime",), ("any", "time"),
                 ("instead", "of"), ("rather", "than"), ("as", "soon", "as"))
-_ACT_STARTS = (("i", "wil"), ("il",), ("then",), ("im", "going", "to"), ("i", "can"),
-               ("i", "should"), ("lets",))
-# A cue is a trigger ("when I feel like hurting myself") only with one of these in it
-# (spelt as `read` leaves them: "feel" is "fel");
-# "when I'm gone" is no trigger, so it stays part of what the goal says.
+_ACT_STARTS = (("i", "wil"), ("i", "wont"), ("il",), ("then",), ("im", "going", "to"),
+               ("i", "can"), ("i", "should"), ("i", "need", "to"), ("i", "must"), ("lets",))
+# A cue is a trigger ("when I feel like hurting myself") only with a word about feelings
+# or urges in it (spelt as `read` leaves them: "feel" is "fel"). "When I get home" or
+# "when I'm gone" is no trigger: it stays part of what the goal says.
 _TRIGGERS = frozenset(
     [
         "fel", "feling", "felt", "want", "wanting", "wanted", "urge", "urges", "thoughts",
-        "thought", "think", "thinking", "notice", "noticing", "get", "getting", "have",
-        "having", "start", "starting", "crave", "craving", "tempted", "struggle",
-        "struggling", "panic", "panicking", "overwhelmed", "low", "sad", "anxious", "angry",
-        "upset", "cant", "dont",
+        "thought", "think", "thinking", "notice", "noticing", "crave", "craving", "tempted",
+        "struggle", "struggling", "panic", "panicking", "overwhelmed", "low", "sad",
+        "anxious", "angry", "upset", "cope", "coping", "triggered", "spiral", "spiraling",
+        "spiralling",
     ])
 
 
@@ -94,8 +94,9 @@ def detect_crisis(text: str) -> bool:
 
 
 def any_crisis(*texts: str | None) -> bool:
-    """True when any of several texts (a note and its reflections) holds crisis wording."""
-    return any(detect_crisis(t) for t in texts if t)
+    """True when several texts read together (a note and its reflections) hold crisis
+    wording: read as the help card reads them, so the two always agree."""
+    return detect_crisis(" ".join(t for t in texts if t))
 
 
 def _starts(words: tuple[str, ...], i: int, options: tuple[tuple[str, ...], ...]) -> int:
@@ -119,7 +120,12 @@ def _without_cues(reading: Reading) -> Reading:
         j = i + size
         while j < len(words) and j - 1 not in ends and not _starts(words, j, _ACT_STARTS):
             j += 1
-        if _TRIGGERS.isdisjoint(words[i + size: j]):
+        # Left out only when it is a trigger and the goal's act stands apart from it:
+        # after it, or before it when the cue ends the goal. A cue that runs on to the
+        # end of a goal that starts with it holds the act itself ("when I get home take
+        # all my pills") and stays.
+        apart = j < len(words) or bool(keep)
+        if _TRIGGERS.isdisjoint(words[i + size: j]) or not apart:
             keep.extend(range(i, j))
         i = j
     kept = tuple(words[k] for k in keep)

@@ -135,6 +135,14 @@ def emergency_numbers(country_code: str) -> tuple[str, ...]:
     return _directory().emergency.numbers.get(_code(country_code), ())
 
 
+def canonical_country(country_code: object) -> str | None:
+    """The picker's code for a country ("uk", " gb " -> "GB"), or None if unknown."""
+    if not isinstance(country_code, str):
+        return None
+    code = _code(country_code)
+    return code if code in dict(countries()) else None
+
+
 def known_country(country_code: object) -> bool:
     """A country the picker offers (one with lines of its own, or "another country")."""
     return isinstance(country_code, str) and any(

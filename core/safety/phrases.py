@@ -337,9 +337,13 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i + 2:] == b[i + 2:] and a[i: i + 2] == b[i: i + 2][::-1]
 
 
+FUZZY_LONGEST = 16  # longer words are no slip of a phrase word (and cost more to check)
+
+
 def _spelt_as(word: str, found: Index) -> str:
     """The phrase word `word` stands for: itself, or the one it is a slip away from."""
-    if word in found.vocabulary or len(word) < 3 or not word.isalpha():
+    if (word in found.vocabulary or not 3 <= len(word) <= FUZZY_LONGEST
+            or not word.isalpha()):
         return word
     near = {w for key in _fuzzy_keys(word) for w in found.fuzzy.get(key, ())}
     near = {w for w in near if w[0] == word[0] and within_one_edit(word, w)}
@@ -347,7 +351,13 @@ def _spelt_as(word: str, found: Index) -> str:
 
 
 def _is_number(word: str) -> bool:
-    return word.isdigit() or word in _NUMBER_WORDS
+    return _digits(word) or word in _NUMBER_WORDS
+
+
+def _digits(word: str) -> bool:
+    """Plain 0-9 digits ("44"): other scripts' digits are letters here (int() refuses
+    some of them)."""
+    return word.isascii() and word.isdigit()
 
 
 def _marker_holds(marker: str, words: tuple[str, ...], ends: frozenset[int], j: int) -> int:
@@ -360,8 +370,8 @@ def _marker_holds(marker: str, words: tuple[str, ...], ends: frozenset[int], j: 
     if marker == "#num":
         return 1 if _is_number(word) else -1
     if marker == "#many":
-        return 1 if (word.isdigit() and int(word[:6]) >= 10) or word in _MANY_WORDS else -1
-    return 1 if word.isdigit() and len(word) <= 4 and int(word) <= 1000 else -1
+        return 1 if (_digits(word) and int(word[:6]) >= 10) or word in _MANY_WORDS else -1
+    return 1 if _digits(word) and len(word) <= 4 and int(word) <= 1000 else -1
 
 
 def _has_any(window: tuple[str, ...], options: tuple[tuple[str, ...], ...]) -> bool:
@@ -442,7 +452,7 @@ def _matches(reading: Reading, found: Index) -> Iterator[tuple[Rule, int, int]]:
     numbers = [m for m in _MARKERS if m != "$" and m in found.first]
     for i, word in enumerate(spelt):
         entries = [found.first[word]] if word in found.first else []
-        if word.isdigit() or word in _NUMBER_WORDS:
+        if _is_number(word):
             entries += [found.first[m] for m in numbers
                         if _marker_holds(m, words, ends, i) == 1]
         second = spelt[i + 1] if i + 1 < len(spelt) else ""

@@ -23,7 +23,7 @@ _EMOJI = str.maketrans({"\U0001f48a": " pills ", "\U0001f52a": " knife ", "\U000
 # A run of letters, digits and the symbols people put in place of letters.
 _CHUNK = re.compile(r"[^\W_]+(?:[@$!*]+[^\W_]+)*|[@$][^\W_]+")
 _CLAUSE_END = re.compile(r"[.!?;,:\n\u3002\uff0c]")
-_REPEATS = re.compile(r"(.)\1+")
+_REPEATS = re.compile(r"([^\W\d_])\1+")  # stretched letters; numbers keep their digits
 _PARTS = re.compile(r"[^\W_]+")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
                        "$": "s", "!": "i", "*": ""})
