@@ -114,7 +114,8 @@ def not_a_goal() -> None:
                 st.button("Use this", key=f"{K}safe-{index}", on_click=set_text, args=(idea,))
 
 
-def step_sentence() -> str:
+def step_sentence() -> tuple[str, bool]:
+    """The goal's words, and whether they describe harm (then nothing is coached)."""
     st.subheader("2. Say it in one sentence")
     text = (
         st.text_input(
@@ -136,7 +137,7 @@ def step_sentence() -> str:
         coach.suggestions(result, key=K + "idea", use=set_text)
     else:
         st.caption("The coach will give you tips on each letter as you type.")
-    return text
+    return text, result.harm is not None
 
 
 def step_schedule() -> tuple[Cadence, int]:
@@ -189,7 +190,7 @@ def step_when_why() -> None:
     crisis_card(value("when"), why, key="build-why")
 
 
-def step_feeling(text: str) -> None:
+def step_feeling(text: str, *, harm: bool) -> None:
     st.subheader("6. How does it feel?")
     feeling = st.radio(
         "When you picture doing it…", FEELINGS, key=K + "feeling", index=0, **PERSIST
@@ -202,7 +203,7 @@ def step_feeling(text: str) -> None:
         key=K + "confidence",
         **PERSIST,
     )
-    if harm_in(text):
+    if harm:
         return  # nothing to make smaller: see step 2
     if confidence < 7 or feeling == FEELINGS[2]:
         st.info(
@@ -368,10 +369,10 @@ def main() -> None:
             dream.flow()
             return
         area = step_area()
-        text = step_sentence()
+        text, harm = step_sentence()
         cadence, times = step_schedule()
         step_when_why()
-        step_feeling(text)
+        step_feeling(text, harm=harm)
         step_smaller_and_extras()
         review_and_save(draft_data(area, text, cadence, times))
 
