@@ -93,10 +93,9 @@ FIELD_MESSAGES: dict[str, str] = {
     "gas_attained": "Pick a level from -2 to +2.",
 }
 DEFAULT_MESSAGE = "Something in that didn't look right. Please check it and try again."
-HARM_MESSAGE = (
+HARM_MESSAGE = (  # under 160 characters, like every refusal
     "This sounds like it could hurt you, so it can't be saved as a goal. Your words are "
-    "still here, and nothing else was changed. Your safety plan and free help lines are "
-    "one tap away."
+    "still here; your safety plan and free help lines are one tap away."
 )
 
 

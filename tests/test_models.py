@@ -149,3 +149,16 @@ def test_gas_levels_expected_is_required_others_optional() -> None:
 )
 def test_target_label(cadence: Cadence, times: int, label: str) -> None:
     assert target_label(cadence, times) == label
+
+
+def test_a_goal_typed_now_that_describes_harm_is_refused_in_one_short_kind_sentence() -> None:
+    today = dt.date(2026, 11, 29)
+    for field in ("text", "when", "smaller_version"):
+        data = {"text": "Walk for 10 minutes", "start_date": today,
+                field: "take all my pills tonight"}
+        with pytest.raises(InvalidInput) as refused:
+            parse(GoalDraft, data, today=today)
+        (message,) = refused.value.messages
+        assert len(message) < 160 and "can't be saved as a goal" in message
+    # rows read back from the store or a file (no `today`) are never refused
+    assert parse(GoalDraft, {"text": "take all my pills tonight", "start_date": today}).text
