@@ -149,9 +149,17 @@ def _describe(element: ElementProto, fragment_id: str) -> Element:
 class AsyncSession:
     """One browser-tab-like Streamlit session, driven from asyncio."""
 
-    def __init__(self, port: int, *, host: str = "127.0.0.1", timeout: float = 120.0) -> None:
-        self.url = f"ws://{host}:{port}/_stcore/stream"
+    def __init__(self, port: int, *, host: str = "127.0.0.1", timeout: float = 120.0,
+                 name: str | None = None, headers: dict[str, str] | None = None) -> None:
+        """`name` is the host name the client says it asked for (its `Host` header, as a
+        proxy or a DNS-rebinding page would send); the connection still goes to `host`.
+        `headers` are added to the handshake (`X-Forwarded-For`, `Origin`, …)."""
+        self.url = f"ws://{name or host}:{port}/_stcore/stream"
+        self.host = host
+        self.port = port
+        self.headers = headers or {}
         self.timeout = timeout
+        self.session_id = ""  # the server's id for this session, from `new_session`
         self.page_name = ""
         self.page_hash = ""
         self.pages: dict[str, str] = {}  # URL path -> page script hash, from `navigation`
@@ -159,11 +167,29 @@ class AsyncSession:
         self.screen: dict[tuple[int, ...], Element] = {}  # what a browser would show now
         self._ws: ClientConnection | None = None
 
-    async def connect(self) -> AsyncSession:
-        self._ws = await connect(self.url, subprotocols=[Subprotocol("streamlit")],
+    async def connect(self, *, resume: bool = False) -> AsyncSession:
+        """Open the websocket. With `resume`, ask for this session back by its id, as the
+        browser does when its connection drops and comes back (the second entry is the
+        XSRF token, which the server only reads when an Origin header is sent)."""
+        protocols = ["streamlit"]
+        if resume and self.session_id:
+            protocols += ["no-xsrf", self.session_id]
+        self._ws = await connect(self.url, subprotocols=[Subprotocol(p) for p in protocols],
                                  max_size=None, compression=None, open_timeout=self.timeout,
-                                 ping_interval=None)
+                                 ping_interval=None, host=self.host, port=self.port,
+                                 additional_headers=self.headers or None)
         return self
+
+    async def drop(self) -> None:
+        """Cut the connection without a goodbye, like a phone going to sleep or a proxy
+        timing out; the server keeps the session for a while for a reconnect."""
+        if self._ws is not None:
+            self._ws.transport.abort()
+            self._ws = None
+
+    async def resume(self) -> AsyncSession:
+        """Come back after `drop()`, asking for the same session."""
+        return await self.connect(resume=True)
 
     async def close(self) -> None:
         if self._ws is not None:
@@ -245,6 +271,7 @@ class AsyncSession:
                 run.bytes += len(raw)
                 kind = msg.WhichOneof("type")
                 if kind == "new_session":
+                    self.session_id = msg.new_session.initialize.session_id or self.session_id
                     new_run_seen = True  # anything before this belonged to an earlier run
                     run.elements.clear()
                     run.errors.clear()
@@ -285,12 +312,13 @@ class AsyncSession:
 class Session:
     """`AsyncSession` for synchronous code: `with Session(port) as s: s.open("today")`."""
 
-    def __init__(self, port: int, *, host: str = "127.0.0.1", timeout: float = 120.0) -> None:
+    def __init__(self, port: int, *, host: str = "127.0.0.1", timeout: float = 120.0,
+                 name: str | None = None, headers: dict[str, str] | None = None) -> None:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
                                         name="ws-session-loop")
         self._thread.start()
-        self.inner = AsyncSession(port, host=host, timeout=timeout)
+        self.inner = AsyncSession(port, host=host, timeout=timeout, name=name, headers=headers)
         try:
             self._call(self.inner.connect())
         except BaseException:
@@ -314,6 +342,15 @@ class Session:
 
     def check_in_today(self, goal_id: str, status: str) -> Run:
         return self._call(self.inner.check_in_today(goal_id, status))
+
+    def event(self, key: str, name: str, value: object) -> Run:
+        return self._call(self.inner.event(key, name, value))
+
+    def drop(self) -> None:
+        self._call(self.inner.drop())
+
+    def resume(self) -> None:
+        self._call(self.inner.resume())
 
     def widgets_like(self, prefix: str, suffix: str = "") -> list[Element]:
         return self.inner.widgets_like(prefix, suffix)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,31 +140,30 @@ def owner() -> str:
     return demo_owner(base) if in_demo() else base
 
 
-def _close(db: Database) -> None:
-    db.close()
-
-
-@st.cache_resource(scope="session", on_release=_close, show_spinner=False)
-def _open(path: str) -> Database:
-    return store.open_db(path)
-
-
-@st.cache_resource(scope="session", on_release=_close, show_spinner=False)
-def _session_memory() -> Database:
-    """A hosted visitor who is not signed in: their data lives only in this session."""
-    return store.memory_db()
+def _usable(db: Database) -> bool:
+    """False once the connection has been closed (by anything)."""
+    try:
+        db.conn.total_changes  # noqa: B018 - raises on a closed connection, costs nothing
+    except sqlite3.ProgrammingError:
+        return False
+    return True
 
 
 def database() -> Database | None:
     """This session's connection, or None after explaining (kindly) what is wrong.
-    The connection's lifetime is the session's (the cache closes it when the session
-    ends); the session keeps a direct reference so later calls skip the cache lookup."""
+
+    The connection lives in the session's own state, and nowhere else. Streamlit keeps
+    `session_state` when a browser's connection drops and comes back (a phone sleeping,
+    a proxy's idle timeout), but clears session-scoped caches then, so a connection kept
+    in `st.cache_resource(scope="session")` was closed under a session that carried on.
+    When the session ends for good its state is dropped and Python closes the
+    connection; a hosted visitor's in-memory space goes with it."""
     where = place()
     held = st.session_state.get(HANDLE_KEY)
-    if isinstance(held, tuple) and held[0] == where.path:
+    if isinstance(held, tuple) and held[0] == where.path and _usable(held[1]):
         return cast(Database, held[1])
     try:
-        db = _open(where.path) if where.path else _session_memory()
+        db = store.open_db(where.path) if where.path else store.memory_db()
     except store.StoreProblem as problem:
         st.error(str(problem), icon=":material/build:")
         return None
