@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+from collections.abc import Mapping
 from enum import StrEnum
 
 
@@ -62,3 +63,34 @@ def owner_for_identity(*, issuer: str, subject: str) -> str:
 def demo_owner(base_owner: str) -> str:
     """The demo person's owner, kept apart from the real person's data."""
     return f"demo-{hashlib.sha256(base_owner.encode()).hexdigest()[:16]}"
+
+
+# Headers that proxies, tunnels and load balancers add: any of them means the request
+# was passed on from somewhere else (nginx, Caddy, cloudflared, ngrok, a cloud host).
+PROXY_HEADERS = frozenset({
+    "forwarded", "x-real-ip", "x-client-ip", "x-original-forwarded-for", "via",
+    "cf-connecting-ip", "true-client-ip", "fastly-client-ip", "fly-client-ip",
+    "x-cluster-client-ip", "x-envoy-external-address", "x-appengine-user-ip",
+})
+
+
+def host_name(host: str) -> str:
+    """The name in a `Host` header, without its port: "[::1]:8501" -> "::1"."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def from_elsewhere(headers: Mapping[str, str]) -> str | None:
+    """Why a request looks like it reached us from another machine, or None when it came
+    straight from this computer. A server on loopback behind a proxy or tunnel looks local
+    by its address alone; the request itself still tells: a `Host` that is not this
+    computer, or a header that proxies add."""
+    names = {name.lower(): value for name, value in headers.items()}
+    host = names.get("host", "")
+    if host and not is_loopback(host_name(host)):
+        return "host"
+    if any(name.startswith("x-forwarded-") or name in PROXY_HEADERS for name in names):
+        return "proxy"
+    return None

@@ -4,13 +4,19 @@ Host names that are not this computer's (DNS rebinding), and oversized messages.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from websockets.exceptions import InvalidStatus
 
 from benchmarks.ws import TODAY_BOARD, Session, ensure_ok, today_goal
+from core import store
+from core.models import GoalDraft
 from tests.server import StreamlitServer
+from ui.session import ELSEWHERE, LOCAL_OWNER
 
 pytestmark = pytest.mark.slow
 
@@ -22,12 +28,29 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer
         yield server
 
 
+SECRET = "Tell my therapist about the panic attacks on Monday"
+
+
+def seeded(folder: Path) -> Path:
+    """A local data file that already holds the local person's goal."""
+    path = folder / "local.db"
+    db = store.open_db(path)
+    now = dt.datetime.now().replace(microsecond=0)
+    store.add_goal(db, owner=LOCAL_OWNER, now=now,
+                   draft=GoalDraft(text=SECRET, start_date=now.date()))
+    db.close()
+    return path
+
+
 @pytest.fixture(scope="module")
 def local(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
     """No mode set and only this computer can connect: local, like `streamlit run`."""
-    db = tmp_path_factory.mktemp("local") / "local.db"
-    with StreamlitServer(db) as server:
+    with StreamlitServer(seeded(tmp_path_factory.mktemp("local"))) as server:
         yield server
+
+
+def screen_text(session: Session) -> str:
+    return "\n".join(f"{e.text} {e.data}" for e in session.inner.screen.values())
 
 
 def card_status(session: Session, goal_id: str) -> str:
@@ -62,3 +85,57 @@ def test_a_dropped_connection_keeps_the_session_and_its_data(
             run = ensure_ok(tab.open(page), f"open {page} after a second blip")
         assert tab.inner.session_id == first_id
         assert card_status(tab, goal) == "done", run.errors
+
+
+def test_the_local_person_sees_their_goal(local: StreamlitServer) -> None:
+    with Session(local.port) as tab:
+        ensure_ok(tab.open(""), "open Today")
+        assert SECRET in screen_text(tab)
+        assert ELSEWHERE["proxy"] not in screen_text(tab)
+
+
+@pytest.mark.parametrize("headers", [
+    {"X-Forwarded-For": "198.51.100.7"},  # nginx, Caddy
+    {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"},
+    {"Forwarded": "for=198.51.100.7;proto=https"},  # RFC 7239
+    {"CF-Connecting-IP": "198.51.100.7"},  # cloudflared
+    {"X-Real-IP": "198.51.100.7"},
+])
+def test_a_visit_through_a_proxy_never_gets_the_local_space(
+        local: StreamlitServer, headers: dict[str, str]) -> None:
+    with Session(local.port, headers=headers) as visitor:
+        for page in ("", "checkin", "wins", "data", "plan"):
+            ensure_ok(visitor.open(page), f"open {page!r} through a proxy")
+            assert SECRET not in screen_text(visitor), page
+            assert ELSEWHERE["proxy"] in screen_text(visitor), page
+        # what the visitor adds stays in their own space, not the local file
+        ensure_ok(visitor.open("data"), "open Your data")
+        ensure_ok(visitor.click("demo-start"), "start the demo")
+    with Session(local.port) as owner:
+        ensure_ok(owner.open(""), "open Today")
+        data = json.loads(owner.inner.widget(TODAY_BOARD).data)
+        assert [c["text"] for c in data["cards"]] == [SECRET]
+
+
+def test_a_host_name_that_is_not_this_computer_is_refused(local: StreamlitServer) -> None:
+    """DNS rebinding: an attacker's name that now points at 127.0.0.1. Streamlit refuses
+    the websocket before any session exists (server.allowedHosts)."""
+    for name in ("rebind.attacker.example", "smallsteps.example.org", "192.168.1.20"):
+        with pytest.raises(InvalidStatus) as refused:
+            Session(local.port, name=name, headers={"Origin": f"http://{name}:{local.port}"})
+        assert refused.value.response.status_code == 403
+    for name in ("localhost", "127.0.0.1"):
+        with Session(local.port, name=name) as tab:
+            ensure_ok(tab.open(""), f"open Today as {name}")
+
+
+def test_behind_a_proxy_that_passes_its_own_host_on_a_private_space(
+        tmp_path: Path) -> None:
+    """A host who let every name in (allowedHosts *) but forgot the mode: a visitor who
+    asked for another name still never gets the local space."""
+    with StreamlitServer(seeded(tmp_path), options=("--server.allowedHosts", "*")) as server, \
+            Session(server.port, name="smallsteps.example.org") as visitor:
+        for page in ("", "data"):
+            ensure_ok(visitor.open(page), f"open {page!r}")
+            assert SECRET not in screen_text(visitor)
+            assert ELSEWHERE["host"] in screen_text(visitor)

@@ -13,7 +13,14 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import FileUploader
 
 from core import demo, export, store, summary
-from core.modes import Mode, ModeProblem, demo_owner, owner_for_identity, resolve_mode
+from core.modes import (
+    Mode,
+    ModeProblem,
+    demo_owner,
+    from_elsewhere,
+    owner_for_identity,
+    resolve_mode,
+)
 from core.summary_pdf import to_pdf
 from tests.conftest import NOW, TODAY, open_page
 from ui.nav import PAGES
@@ -58,6 +65,30 @@ def test_mode_is_safe_by_default(
     configured: str | None, address: str | None, expected: Mode
 ) -> None:
     assert resolve_mode(configured, address) is expected
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"Host": "localhost:8501"}, None),
+        ({"Host": "127.0.0.1:8501", "User-Agent": "x"}, None),
+        ({"host": "[::1]:8501"}, None),
+        ({"Host": "127.0.0.2"}, None),
+        ({}, None),  # no request (AppTest): nothing came from elsewhere
+        ({"Host": "smallsteps.example.org"}, "host"),
+        ({"Host": "192.168.1.20:8501"}, "host"),
+        ({"Host": "localhost.evil.example"}, "host"),
+        ({"Host": "abc.ngrok-free.app"}, "host"),
+        ({"Host": "localhost:8501", "X-Forwarded-For": "198.51.100.7"}, "proxy"),
+        ({"Host": "localhost:8501", "x-forwarded-host": "smallsteps.example.org"}, "proxy"),
+        ({"Host": "localhost", "Forwarded": "for=198.51.100.7"}, "proxy"),
+        ({"Host": "localhost", "Via": "1.1 caddy"}, "proxy"),
+        ({"Host": "localhost", "CF-Connecting-IP": "198.51.100.7"}, "proxy"),
+    ],
+)
+def test_a_request_from_elsewhere_is_recognised(headers: dict[str, str],
+                                                expected: str | None) -> None:
+    assert from_elsewhere(headers) == expected
 
 
 def test_unknown_mode_is_refused_with_a_fix() -> None:

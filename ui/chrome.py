@@ -42,6 +42,8 @@ def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     sidebar()
     help_link()
     demo_mode.banner()
+    if notice := session.place().elsewhere:
+        st.warning(notice, icon=":material/shield_person:")
     st.title(f"{icon} {title}")
     if intro:
         st.markdown(intro)

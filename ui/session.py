@@ -18,7 +18,14 @@ import streamlit as st
 from sqlite_utils import Database
 
 from core import store
-from core.modes import Mode, ModeProblem, demo_owner, owner_for_identity, resolve_mode
+from core.modes import (
+    Mode,
+    ModeProblem,
+    demo_owner,
+    from_elsewhere,
+    owner_for_identity,
+    resolve_mode,
+)
 
 DB_ENV = "SMALL_STEPS_DB"
 LOCAL_OWNER = "local"
@@ -64,10 +71,8 @@ def _mode() -> tuple[Mode, str | None]:
 
 
 def mode() -> Mode:
-    found, problem = _mode()
-    if problem:
-        st.warning(problem)
-    return found
+    """How this session is served: local only when it holds the local space."""
+    return Mode.LOCAL if place().base_owner == LOCAL_OWNER else Mode.HOSTED
 
 
 def signin_available() -> bool:
@@ -97,9 +102,36 @@ class Place:
     base_owner: str
     persistent: bool
     path: str | None  # None: this session's own in-memory database
+    # Local mode, but this visit came through a proxy or from another machine: what the
+    # page says about it (the visitor gets a private space, never the local one).
+    elsewhere: str | None = None
 
 
 PLACE_KEY = "session-place"
+ELSEWHERE = {
+    "host": (
+        "This copy of Small Steps is set up for one person on their own computer, but "
+        "this visit came from another address. To keep that person's goals private, "
+        "you have a private space of your own instead: it lasts while this tab is open. "
+        "If you run this app for other people, start it in hosted mode "
+        "(SMALL_STEPS_MODE=hosted; see the README, 'Hosting')."
+    ),
+    "proxy": (
+        "This copy of Small Steps is set up for one person on their own computer, but "
+        "this visit came through a proxy or tunnel. To keep that person's goals private, "
+        "you have a private space of your own instead: it lasts while this tab is open. "
+        "If you run this app for other people, start it in hosted mode "
+        "(SMALL_STEPS_MODE=hosted; see the README, 'Hosting')."
+    ),
+}
+
+
+def _headers() -> dict[str, str]:
+    """The headers of the request that opened this session's connection."""
+    try:
+        return dict(st.context.headers)
+    except Exception:  # no request at all (a bare script run): nothing came from elsewhere
+        return {}
 HANDLE_KEY = "session-database"
 
 
@@ -110,8 +142,11 @@ def place() -> Place:
     where, problem = _mode()
     if problem:  # not kept: the warning shows on every run until the setting is fixed
         st.warning(problem)
-    if where is Mode.LOCAL:
+    elsewhere = from_elsewhere(_headers()) if where is Mode.LOCAL else None
+    if where is Mode.LOCAL and elsewhere is None:
         found = Place(LOCAL_OWNER, True, str(db_path()))
+    elif elsewhere is not None:
+        found = Place(f"visitor-{uuid.uuid4().hex}", False, None, ELSEWHERE[elsewhere])
     elif (signed_in := signed_in_owner()) is not None:
         found = Place(signed_in, True, str(db_path()))
     else:
