@@ -12,19 +12,23 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from core import store
+from core.limits import MAX_IMPORT_BYTES
 from core.models import (
+    MAX_AHEAD,
     CheckIn,
     Dream,
     Goal,
     GoalVersion,
     Win,
     friendly_messages,
+    kind_error,
 )
 from core.plan import SafetyPlan
 from core.store import transfer
@@ -34,7 +38,6 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 2  # 2 added the safety plan
 READABLE_VERSIONS = (1, 2)
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 APP = "small-steps"
 CSV_FILES = ("goals.csv", "check_ins.csv", "wins.csv")
 
@@ -47,9 +50,40 @@ class ImportProblem(ValueError):
         self.messages = messages
 
 
+SETTING_KEY = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+SETTING_TEXT_MAX = 200
+
+
+def _imported_today(info: Any) -> dt.date | None:
+    context = getattr(info, "context", None)
+    today = context.get("imported_on") if isinstance(context, dict) else None
+    return today if isinstance(today, dt.date) else None
+
+
 class ExportedGoal(Goal):
-    versions: list[GoalVersion] = Field(min_length=1, max_length=1000)
-    check_ins: list[CheckIn] = Field(default_factory=list, max_length=40_000)
+    # How many versions and check-ins a space may hold is the store's to judge
+    # (core.limits, checked when the file is written): export writes whatever is held,
+    # and import accepts exactly what the store accepts.
+    versions: list[GoalVersion] = Field(min_length=1)
+    check_ins: list[CheckIn] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _days_make_sense(self, info: Any) -> ExportedGoal:
+        """Dates a person could not have saved: refused on import (an export is read
+        without a day, and is never refused)."""
+        today = _imported_today(info)
+        if today is None:
+            return self
+        late = today + dt.timedelta(days=1)  # a visitor ahead of the server's zone
+        if self.start_date > today + MAX_AHEAD:
+            raise kind_error("A goal in that file starts more than two years from now.")
+        if any(c.day > late for c in self.check_ins):
+            raise kind_error("A check-in in that file is dated in the future.")
+        if any(c.day < self.start_date for c in self.check_ins):
+            raise kind_error("A check-in in that file is dated before its goal started.")
+        if self.achieved_on is not None and not self.start_date <= self.achieved_on <= late:
+            raise kind_error("A goal in that file was reached on a day that can't be right.")
+        return self
 
     @model_validator(mode="after")
     def _consistent(self) -> ExportedGoal:
@@ -71,11 +105,32 @@ class ExportFile(BaseModel):
     app: Literal["small-steps"]
     schema_version: int
     exported_at: str
-    goals: list[ExportedGoal] = Field(max_length=store.MAX_GOALS)
-    dreams: list[Dream] = Field(default_factory=list, max_length=1000)
-    wins: list[Win] = Field(default_factory=list, max_length=100_000)
+    goals: list[ExportedGoal]
+    dreams: list[Dream] = Field(default_factory=list)
+    wins: list[Win] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict)
     safety_plan: SafetyPlan | None = None
+
+    @field_validator("settings", mode="after")
+    @classmethod
+    def _small_plain_settings(cls, value: dict[str, Any]) -> dict[str, Any]:
+        """Settings are a few short words, numbers or switches under simple names."""
+        for key, setting in value.items():
+            if not SETTING_KEY.fullmatch(key):
+                raise kind_error("A setting in that file has a name Small Steps doesn't use.")
+            plain = setting is None or isinstance(setting, bool | int) or (
+                isinstance(setting, str) and len(setting) <= SETTING_TEXT_MAX
+                and setting.isprintable())
+            if not plain:
+                raise kind_error("A setting in that file doesn't look right.")
+        return value
+
+    @model_validator(mode="after")
+    def _days_make_sense(self, info: Any) -> ExportFile:
+        today = _imported_today(info)
+        if today is not None and any(w.day > today + dt.timedelta(days=1) for w in self.wins):
+            raise kind_error("A small win in that file is dated in the future.")
+        return self
 
     @model_validator(mode="after")
     def _unique_and_linked(self) -> ExportFile:
@@ -112,26 +167,30 @@ def to_json(db: Database, *, owner: str, now: dt.datetime) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def parse_import(raw: bytes) -> ExportFile:
-    """Check a file completely; raise ImportProblem with plain words if it can't be used."""
+def parse_import(raw: bytes, *, today: dt.date | None = None) -> ExportFile:
+    """Check a file completely; raise ImportProblem with plain words if it can't be used.
+    `today` is the person's day: nothing in the file may be dated after it (pages always
+    pass it)."""
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportProblem([f"That file is bigger than {MAX_IMPORT_BYTES // 1024 // 1024} MB, "
+        raise ImportProblem([f"That file is bigger than {MAX_IMPORT_BYTES // 1_000_000} MB, "
                              "so it can't be a Small Steps export. Nothing was changed."])
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        # utf-8-sig: a file saved again by Notepad starts with a byte-order mark.
+        # ValueError: json refuses integers of thousands of digits.
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise ImportProblem(["That file isn't a complete Small Steps export (it may be cut "
                              "off or a different kind of file). Nothing was changed."]) from None
     if not isinstance(data, dict) or data.get("app") != APP:
         raise ImportProblem(["That file doesn't look like a Small Steps export. "
                              "Nothing was changed."])
     version = data.get("schema_version")
-    if version not in READABLE_VERSIONS:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise ImportProblem([f"That export is in format {version!r}, but this version of Small "
                              f"Steps reads formats {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}. "
                              "Nothing was changed."])
     try:
-        return ExportFile.model_validate(data)
+        return ExportFile.model_validate(data, context={"imported_on": today})
     except ValidationError as error:
         details = [m for m in friendly_messages(error) if "didn't look right" not in m]
         raise ImportProblem(["Part of that file couldn't be read, so nothing was imported.",
@@ -141,16 +200,15 @@ def parse_import(raw: bytes) -> ExportFile:
 def import_space(db: Database, *, owner: str, file: ExportFile, now: dt.datetime) -> int:
     """Write a checked export into `owner`'s space in one transaction. Returns the number
     of goals imported."""
-    room = store.MAX_GOALS - store.count_goals(db, owner=owner)
-    existing = {g.id for g in transfer.all_goals(db, owner=owner)}
-    if sum(1 for g in file.goals if g.id not in existing) > room:
-        raise ImportProblem(["That would be more goals than one space can hold. Archive or "
-                             "delete some first. Nothing was changed."])
-    transfer.load_space(
-        db, owner=owner, now=now, dreams=file.dreams, wins=file.wins,
-        goals=[(g, g.versions, g.check_ins) for g in file.goals], settings=file.settings,
-        plan=file.safety_plan,
-    )
+    try:
+        transfer.load_space(
+            db, owner=owner, now=now, dreams=file.dreams, wins=file.wins,
+            goals=[(g, g.versions, g.check_ins) for g in file.goals], settings=file.settings,
+            plan=file.safety_plan,
+        )
+    except store.LimitReached as full:
+        raise ImportProblem(["With that file your space would hold more than it can, so "
+                             "nothing was imported.", str(full)]) from None
     return len(file.goals)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -140,6 +141,32 @@ def _day(value: Any, message: str) -> dt.date:
         raise kind_error(message)
     if value < EARLIEST_DAY or value > dt.date(2100, 1, 1):
         raise kind_error(message)
+    return value
+
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+ID_MESSAGE = "An id in that data doesn't look right."
+STAMP_MESSAGE = "A saved time in that data doesn't look right."
+MAX_VERSION = 1_000_000
+
+
+def _id(value: Any) -> str:
+    """Ids are made by the app (hex) and only ever read back: letters, digits, - and _."""
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        raise kind_error(ID_MESSAGE)
+    return value
+
+
+def _stamp(value: Any) -> str:
+    """A saved moment, ISO 8601 (with or without an offset), kept as written."""
+    if not isinstance(value, str) or len(value) > 40:
+        raise kind_error(STAMP_MESSAGE)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise kind_error(STAMP_MESSAGE) from None
+    if not EARLIEST_DAY <= moment.date() <= dt.date(2100, 1, 1):
+        raise kind_error(STAMP_MESSAGE)
     return value
 
 
@@ -301,6 +328,33 @@ class Goal(GoalDraft):
     achieved_on: dt.date | None = None
     gas_attained: int | None = None
 
+    @field_validator("id", "dream_id", mode="before")
+    @classmethod
+    def _ids(cls, value: Any) -> str | None:
+        return None if value is None else _id(value)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version(cls, value: Any) -> int:
+        return _whole_number(value, low=1, high=MAX_VERSION, message=DEFAULT_MESSAGE)
+
+    @field_validator("created_at", "updated_at", mode="before")
+    @classmethod
+    def _stamps(cls, value: Any) -> str:
+        return _stamp(value)
+
+    @field_validator("achieved_on", mode="before")
+    @classmethod
+    def _achieved(cls, value: Any) -> dt.date | None:
+        return None if value is None else _day(value, DEFAULT_MESSAGE)
+
+    @field_validator("gas_attained", mode="before")
+    @classmethod
+    def _attained(cls, value: Any) -> int | None:
+        if value is None:
+            return None
+        return _whole_number(value, low=-2, high=2, message=FIELD_MESSAGES["gas_attained"])
+
 
 class GoalChange(_Model):
     """An edit to a goal. Only the fields set here change; a new version is kept."""
@@ -322,6 +376,26 @@ class GoalVersion(GoalFields):
     changed_at: str
     reason: str
 
+    @field_validator("goal_id", mode="before")
+    @classmethod
+    def _goal_id(cls, value: Any) -> str:
+        return _id(value)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version(cls, value: Any) -> int:
+        return _whole_number(value, low=1, high=MAX_VERSION, message=DEFAULT_MESSAGE)
+
+    @field_validator("changed_at", mode="before")
+    @classmethod
+    def _changed_at(cls, value: Any) -> str:
+        return _stamp(value)
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: Any) -> str | None:
+        return _text(value, what="the reason for a change", max_len=100)
+
 
 class CheckInDraft(_Model):
     """One check-in: how a goal went on one day. Saving again for the day replaces it."""
@@ -340,6 +414,11 @@ class CheckInDraft(_Model):
     @classmethod
     def _the_day(cls, value: Any) -> dt.date:
         return _day(value, FIELD_MESSAGES["day"])
+
+    @field_validator("goal_id", mode="before")
+    @classmethod
+    def _goal_id(cls, value: Any) -> str:
+        return _id(value)
 
     @field_validator("mood", mode="before")
     @classmethod
@@ -379,6 +458,11 @@ class CheckInDraft(_Model):
 class CheckIn(CheckInDraft):
     updated_at: str
 
+    @field_validator("updated_at", mode="before")
+    @classmethod
+    def _updated_at(cls, value: Any) -> str:
+        return _stamp(value)
+
 
 class WinDraft(_Model):
     """A small win the person logs, like "got out of bed"."""
@@ -406,6 +490,16 @@ class Win(WinDraft):
     id: str
     created_at: str
 
+    @field_validator("id", mode="before")
+    @classmethod
+    def _win_id(cls, value: Any) -> str:
+        return _id(value)
+
+    @field_validator("created_at", mode="before")
+    @classmethod
+    def _created_at(cls, value: Any) -> str:
+        return _stamp(value)
+
 
 class DreamDraft(_Model):
     """A big dream, broken into small goals that point back to it."""
@@ -431,6 +525,16 @@ class DreamDraft(_Model):
 class Dream(DreamDraft):
     id: str
     created_at: str
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _dream_id(cls, value: Any) -> str:
+        return _id(value)
+
+    @field_validator("created_at", mode="before")
+    @classmethod
+    def _created_at(cls, value: Any) -> str:
+        return _stamp(value)
 
 
 class InvalidInput(ValueError):

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 MAX_WEEKS = 26
 MAX_REFLECTIONS = 3  # per goal, newest: keeps the summary to about a page
 MAX_WINS = 8
+MAX_GOALS_SHOWN = 10  # active first: the summary stays about a page, whatever the history
+MAX_EARLIER = 3  # earlier versions per goal, newest
 NOTICE = "Self-reported in Small Steps; not a clinical measurement."
 
 
@@ -46,6 +48,7 @@ class Summary:
     gas_goals: int
     include_reflections: bool
     plan: safety_plan.SafetyPlan | None = None  # only when the person ticked it
+    goals_left_out: int = 0  # past MAX_GOALS_SHOWN
 
 
 def clamp_range(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -73,8 +76,10 @@ def build(db: Database, *, owner: str, start: dt.date, end: dt.date,
           include_reflections: bool, include_plan: bool = False) -> Summary:
     start, end = clamp_range(start, end)
     goals = [g for g in store.list_goals(db, owner=owner) if g.status is not GoalStatus.ARCHIVED]
+    order = {GoalStatus.ACTIVE: 0, GoalStatus.PAUSED: 1, GoalStatus.ACHIEVED: 2}
+    goals.sort(key=lambda g: order.get(g.status, 3))  # stable: created order within each
     reports = []
-    for goal in goals:
+    for goal in goals[:MAX_GOALS_SHOWN]:
         check_ins = store.check_ins_between(db, owner=owner, start=start, end=end,
                                             goal_id=goal.id)
         reflections = [c for c in check_ins if c.what_happened or c.what_learned or c.try_next]
@@ -89,7 +94,8 @@ def build(db: Database, *, owner: str, start: dt.date, end: dt.date,
     plan = store.get_plan(db, owner=owner) if include_plan else None
     return Summary(start, end, reports, moods, wins,
                    gas_t_score(levels) if levels else None, len(levels), include_reflections,
-                   plan if plan is not None and not plan.empty else None)
+                   plan if plan is not None and not plan.empty else None,
+                   len(goals) - len(reports))
 
 
 def summary_lines(summary: Summary) -> list[tuple[str, str]]:
@@ -100,6 +106,10 @@ def summary_lines(summary: Summary) -> list[tuple[str, str]]:
         ("p", f"{summary.start:%d %B %Y} to {summary.end:%d %B %Y}"), ("small", NOTICE)]
     for report in summary.goals:
         _goal_lines(report, out)
+    if summary.goals_left_out:
+        out.append(("p", f"{summary.goals_left_out} more goal"
+                         f"{'s are' if summary.goals_left_out != 1 else ' is'} not shown here "
+                         "(all are in the app and in the full download)."))
     out.append(("h2", "Mood"))
     if not summary.moods:
         out.append(("p", "No moods noted in this period."))
@@ -125,9 +135,11 @@ def _goal_lines(report: GoalReport, out: list[tuple[str, str]]) -> None:
     out.append(("p", f"Plan: {goal.target_label}. Status: {goal.status.value}. "
                      f"Started {goal.start_date:%d %b %Y}."))
     if len(report.versions) > 1:
-        out.append(("h3", "Earlier versions"))
+        earlier = report.versions[:-1]
+        out.append(("h3", "Earlier versions" if len(earlier) <= MAX_EARLIER else
+                    f"Latest {MAX_EARLIER} of {len(earlier)} earlier versions"))
         out.extend(("user", f"v{v.version} ({v.reason}, {v.changed_at[:10]}): {v.text}")
-                   for v in report.versions[:-1])
+                   for v in earlier[-MAX_EARLIER:])
     weeks = " · ".join(f"{monday:%d %b} {progress.done:g}/{progress.target}"
                        for monday, progress in report.weeks)
     out.append(("p", f"Week by week (done/target, partly = ½): {weeks or 'no weeks yet'}"))
@@ -143,7 +155,10 @@ def to_markdown(summary: Summary) -> str:
     prefix = {"h1": "# ", "h2": "## ", "h3": "### ", "p": "", "small": "_", "user": "> "}
     parts = []
     for kind, text in summary_lines(summary):
-        body = md_escape(text) if kind == "user" else text
-        parts.append(prefix[kind] + body + ("_" if kind == "small" else ""))
+        if kind == "user":  # every line stays inside the quote, blank ones too
+            parts.append("\n".join(f"> {md_escape(line)}  " if line.strip() else ">"
+                                    for line in text.replace("\r", "").split("\n")))
+            continue
+        parts.append(prefix[kind] + text + ("_" if kind == "small" else ""))
     return "\n\n".join(parts) + "\n"
 

@@ -2,15 +2,22 @@
 safety plan.
 
 A Unicode TrueType font from the system is used when one is found, so every language
-and most symbols print; otherwise the built-in Helvetica is used and characters it
-cannot show become "?" (the Markdown version always has every character).
+and most symbols print; a character the font has no shape for (most emoji) prints as
+MISSING, never silently dropped, and the page says so. Without such a font the built-in
+Helvetica is used and characters it cannot show become "?". Invisible formatting
+characters (direction isolates, zero-width joiners) carry no words and are left out.
+The Markdown version always has every character.
 """
 
 from __future__ import annotations
 
+import logging
+import unicodedata
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from core import plan as safety_plan
@@ -27,6 +34,34 @@ SIZES = {"h1": 16, "h2": 13, "h3": 11, "p": 10, "user": 10, "small": 8}
 PLAN_SIZES = {"h1": 20, "h2": 15, "h3": 14, "p": 12, "user": 13, "small": 10}
 PLAN_NOTICE = ("Small Steps is a self-help tool, not treatment. In an emergency, call your "
                "local emergency number.")
+
+
+MISSING = "\u25af"  # ▯, in every font we look for
+MISSING_NOTE = f"{MISSING} marks a character (like an emoji) this PDF can't show."
+# fpdf2 logs the characters a font lacks, which would put a person's words in the log.
+logging.getLogger("fpdf").setLevel(logging.ERROR)
+
+
+@cache
+def _shapes(font: Path) -> frozenset[int]:
+    """The characters `font` can draw."""
+    with TTFont(str(font), lazy=True) as loaded:
+        return frozenset(loaded.getBestCmap())
+
+
+def printable(text: str, font: Path) -> tuple[str, bool]:
+    """`text` as `font` can print it, and whether any character had to be marked."""
+    shapes = _shapes(font)
+    out, marked = [], False
+    for char in text:
+        if char in "\n\t" or ord(char) in shapes:
+            out.append(char)
+        elif unicodedata.category(char) in ("Cf", "Mn"):
+            continue  # invisible formatting, or a mark the font can't place
+        else:
+            out.append(MISSING)
+            marked = True
+    return "".join(out), marked
 
 
 def unicode_font() -> Path | None:
@@ -47,7 +82,16 @@ def _render(lines: list[tuple[str, str]], *, title: str, notice: str, sizes: Map
     if font is not None:
         pdf.add_font("Body", "", str(font))
         family = "Body"
-    clean = (lambda t: t) if font is not None else _latin1
+    marked = False
+
+    def clean(text: str) -> str:
+        nonlocal marked
+        if font is None:
+            return _latin1(text)
+        shown, missing = printable(text, font)
+        marked = marked or missing
+        return shown
+
     pdf.add_page()
     for kind, text in lines:
         pdf.set_font(family, size=sizes[kind])
@@ -59,6 +103,8 @@ def _render(lines: list[tuple[str, str]], *, title: str, notice: str, sizes: Map
                        new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(family, size=sizes["small"])
     pdf.ln(4)
+    if marked:
+        notice = f"{MISSING_NOTE} {notice}"
     pdf.multi_cell(pdf.epw, sizes["small"] * 0.5, clean(notice), new_x="LMARGIN", new_y="NEXT")
     return pdf
 

@@ -28,11 +28,20 @@ STATUS_WORDS = {
 }
 
 
+GOALS_PER_PAGE = 20
+VERSIONS_SHOWN = 10  # the newest; every version is in the download
+
+
 def history(db: Database, goal: Goal) -> None:
+    """The newest versions, each as plain text: the reason and date can come from an
+    imported file, so they are never Markdown either."""
     versions = store.goal_versions(db, owner=session.owner(), goal_id=goal.id)
-    for version in reversed(versions):
-        st.caption(f"Version {version.version} · {version.reason} · {version.changed_at[:10]}")
-        user_text(version.text)
+    for version in reversed(versions[-VERSIONS_SHOWN:]):
+        user_text(f"Version {version.version} · {version.reason} · {version.changed_at[:10]}"
+                  f"\n{version.text}")
+    if len(versions) > VERSIONS_SHOWN:
+        st.caption(f"{len(versions) - VERSIONS_SHOWN} earlier versions are in your download "
+                   "(below).")
 
 
 def goal_row(db: Database, goal: Goal) -> None:
@@ -67,6 +76,19 @@ def change_from_pills(goal_id: str) -> None:
         keep_refusal("data", problem)
 
 
+def shown(goals: list[Goal]) -> list[Goal]:
+    """One page of goals at a time, so the page costs the same however many there are."""
+    pages = max(1, -(-len(goals) // GOALS_PER_PAGE))
+    if pages == 1:
+        return goals
+    page = st.number_input(f"Page of your goals (1 to {pages})", min_value=1, max_value=pages,
+                           value=1, step=1, key="data-goal-page")
+    first = (int(page) - 1) * GOALS_PER_PAGE
+    st.caption(f"Goals {first + 1} to {min(first + GOALS_PER_PAGE, len(goals))} "
+               f"of {len(goals)}")
+    return goals[first:first + GOALS_PER_PAGE]
+
+
 def main() -> None:
     with chrome.page("Your data", icon=":material/lock:"):
         your_data.privacy()
@@ -79,7 +101,7 @@ def main() -> None:
         goals = store.list_goals(db, owner=owner)
         if not goals:
             st.write("No goals yet.")
-        for goal in goals:
+        for goal in shown(goals):
             goal_row(db, goal)
         your_data.summary_section(db, owner)
         your_data.export_section(db, owner)

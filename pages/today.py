@@ -59,7 +59,8 @@ def record() -> None:
     if db is None or not isinstance(choice, dict):
         return
     goal_id, value = choice.get("goal"), choice.get("status")
-    if not isinstance(goal_id, str) or value not in {s.value for s in CheckInStatus}:
+    if not isinstance(goal_id, str) or not isinstance(value, str) or value not in {
+            s.value for s in CheckInStatus}:
         return  # not something the board sends
     status = CheckInStatus(value)
     owner, today = session.owner(), session.today()
@@ -81,7 +82,7 @@ def record() -> None:
 
 def open_page() -> None:
     page = board.event("open")
-    if page in {"checkin", "wins"}:
+    if isinstance(page, str) and page in {"checkin", "wins"}:
         st.session_state[OPEN] = page  # switched to in the script: not from a callback
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from core import demo, export, store
+from core import demo, export, limits, store
 from core.export import ImportProblem
 from core.models import DreamDraft, GoalDraft, WinDraft, parse
 from tests.conftest import NOW, TODAY, check_in, make_goal
@@ -115,8 +115,8 @@ def test_a_bad_file_changes_nothing_and_says_why(db: Database, how: str) -> None
 
 
 def test_an_oversized_file_is_refused_before_reading() -> None:
-    with pytest.raises(ImportProblem, match="bigger than 5 MB"):
-        export.parse_import(b" " * (export.MAX_IMPORT_BYTES + 1))
+    with pytest.raises(ImportProblem, match="bigger than 16 MB"):
+        export.parse_import(b" " * (limits.MAX_IMPORT_BYTES + 1))
 
 
 def test_a_failure_half_way_writes_nothing(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:

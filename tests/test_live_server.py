@@ -5,11 +5,16 @@ Host names that are not this computer's (DNS rebinding), and oversized messages.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
+import urllib.request
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
 from websockets.exceptions import InvalidStatus
 
 from benchmarks.ws import TODAY_BOARD, Session, ensure_ok, today_goal
@@ -139,3 +144,59 @@ def test_behind_a_proxy_that_passes_its_own_host_on_a_private_space(
             ensure_ok(visitor.open(page), f"open {page!r}")
             assert SECRET not in screen_text(visitor)
             assert ELSEWHERE["host"] in screen_text(visitor)
+
+
+def test_crafted_messages_are_refused_quietly(hosted: StreamlitServer) -> None:
+    """What a browser never sends: the session keeps working, nothing is written."""
+    with Session(hosted.port) as tab:
+        goal = start_demo_and_open_today(tab)
+        for name, value in (("open", {"x": 1}), ("open", ["wins"]), ("choice", "done"),
+                            ("choice", {"goal": {"a": 1}, "status": "done"}),
+                            ("choice", {"goal": goal, "status": {"x": 1}}),
+                            ("choice", {"goal": goal, "status": ["done"]})):
+            ensure_ok(tab.event(TODAY_BOARD, name, value), f"{name} {value!r}")
+        assert card_status(tab, goal) == ""
+        ensure_ok(tab.rerun([WidgetState(id="demo-on", bool_value=False)]), "a made-up id")
+        ensure_ok(tab.open(""), "Today after a made-up widget id")
+        ensure_ok(tab.open("build"), "open Build a Goal")
+        area = tab.inner.widget("build-area")
+        ensure_ok(tab.rerun([WidgetState(id=area.id, int_value=999)]), "an option past the end")
+        ensure_ok(tab.rerun([WidgetState(id=area.id, int_value=-5)]), "a negative option")
+        ensure_ok(tab.open(""), "Today after all that")
+        assert card_status(tab, goal) == ""
+
+
+def held_upload_bytes(server: StreamlitServer) -> int:
+    """What the server holds in uploaded files, from its own metrics (which it keeps for
+    5 s: streamlit's _METRICS_EXPENSIVE_STATS_TTL_SECONDS, so wait that long first)."""
+    time.sleep(5.5)
+    with urllib.request.urlopen(f"{server.url}/_stcore/metrics") as response:
+        text = response.read().decode()
+    return sum(int(float(line.rsplit(" ", 1)[1])) for line in text.splitlines()
+               if line.startswith("cache_memory_bytes") and "UploadedFileManager" in line)
+
+
+def put_upload(server: StreamlitServer, session_id: str, file_id: str, data: bytes) -> int:
+    """A crafted client's upload under a made-up file id, with its own XSRF pair."""
+    token = generate_xsrf_token_string(os.urandom(16), int(time.time()))
+    boundary = "smallstepsboundary"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
+            f"filename=\"export.json\"\r\nContent-Type: application/json\r\n\r\n").encode() \
+        + data + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(
+        f"{server.url}/_stcore/upload_file/{session_id}/{file_id}", data=body, method="PUT",
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}",
+                 "X-Xsrftoken": token, "Cookie": f"_streamlit_xsrf={token}"})
+    with urllib.request.urlopen(request) as response:
+        return int(response.status)
+
+
+def test_uploads_leave_memory_on_the_next_run(hosted: StreamlitServer) -> None:
+    with Session(hosted.port) as tab:
+        ensure_ok(tab.open("data"), "open Your data")
+        for n in range(5):  # parked under made-up ids, never read by the page
+            assert put_upload(hosted, tab.inner.session_id, f"made-up-{n}",
+                              b'{"app": "small-steps"}' * 20_000) == 204
+        assert held_upload_bytes(hosted) >= 5 * 440_000
+        ensure_ok(tab.open(""), "any page runs")
+        assert held_upload_bytes(hosted) == 0  # no other visitor uploads in this module

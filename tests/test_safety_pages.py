@@ -46,8 +46,8 @@ def database(path: Path) -> Database:
 
 def add_goal(path: Path, text: str = "I will walk for 10 minutes after lunch every day.") -> str:
     today = dt.date.today()
-    draft = parse(GoalDraft, {"text": text, "cadence": "day", "times": 1, "start_date": today},
-                  today=today)
+    draft = parse(GoalDraft, {"text": text, "cadence": "day", "times": 1,
+                              "start_date": today - dt.timedelta(days=30)}, today=today)
     return store.add_goal(database(path), owner=LOCAL_OWNER, draft=draft,
                           now=dt.datetime.now()).id
 

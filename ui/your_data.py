@@ -9,9 +9,10 @@ import streamlit as st
 from sqlite_utils import Database
 
 from core import export, store, summary
+from core.limits import MAX_IMPORT_BYTES
 from core.modes import Mode
 from core.summary_pdf import to_pdf
-from ui import session
+from ui import session, uploads
 from ui.render import PROBLEMS, kindly, refusal
 
 PERIODS = (2, 4, 6, 8, 12, 26)  # weeks; a summary covers at most summary.MAX_WEEKS
@@ -77,29 +78,42 @@ def export_section(db: Database, owner: str) -> None:
     )
 
 
+IMPORT_ROUND = "import-round"  # a new uploader (empty) after each import
+IMPORT_DONE = "import-done"
+
+
 def import_section(db: Database, owner: str) -> None:
     st.subheader("Bring back a download")
+    if done := st.session_state.pop(IMPORT_DONE, None):
+        st.success(done, icon=":material/check_circle:")
     upload = st.file_uploader(
         "A Small Steps JSON file",
         type=["json"],
-        key="import-file",
-        max_upload_size=export.MAX_IMPORT_BYTES // (1024 * 1024),
+        key=f"import-file-{st.session_state.get(IMPORT_ROUND, 0)}",
+        max_upload_size=MAX_IMPORT_BYTES // 1_000_000,
     )
     if upload is None:
         return
-    if st.button("Import this file", key="import-go", icon=":material/upload:"):
-        try:
-            data = export.parse_import(upload.getvalue())
-            count = export.import_space(db, owner=owner, file=data, now=session.now())
-        except PROBLEMS as problem:
-            refusal(problem)
-            return
-        st.success(
-            f"Imported {count} goal{'s' if count != 1 else ''} with their check-ins "
-            "and wins. Anything already here with the same id was updated, not "
-            "copied.",
-            icon=":material/check_circle:",
-        )
+    st.session_state[uploads.KEEP_KEY] = upload.file_id  # the page frame lets go of others
+    if not st.button("Import this file", key="import-go", icon=":material/upload:"):
+        return
+    raw = upload.getvalue()
+    # Read once: the server forgets the file now, whatever happens next, and the box
+    # starts empty on the next run.
+    st.session_state[uploads.KEEP_KEY] = None
+    uploads.let_go()
+    st.session_state[IMPORT_ROUND] = st.session_state.get(IMPORT_ROUND, 0) + 1
+    try:
+        data = export.parse_import(raw, today=session.today())
+        count = export.import_space(db, owner=owner, file=data, now=session.now())
+    except PROBLEMS as problem:
+        refusal(problem)
+        return
+    st.session_state[IMPORT_DONE] = (
+        f"Imported {count} goal{'s' if count != 1 else ''} with their check-ins and wins. "
+        "Anything already here with the same id was updated, not copied."
+    )
+    st.rerun()  # the goal list above shows what came in
 
 
 def delete_section(db: Database, owner: str) -> None:

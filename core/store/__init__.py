@@ -1,8 +1,8 @@
 """The only place that knows SQL and table names. Every call is scoped to one owner:
 there is no call that can return another owner's rows."""
 
+from core.limits import MAX_GOALS, MAX_WINS_PER_DAY
 from core.store.checkins import (
-    MAX_WINS_PER_DAY,
     add_win,
     check_ins_between,
     delete_check_in,
@@ -14,7 +14,6 @@ from core.store.checkins import (
 )
 from core.store.connection import LimitReached, StoreProblem, memory_db, migrate, open_db, write
 from core.store.goals import (
-    MAX_GOALS,
     add_dream,
     add_goal,
     count_goals,

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from core.models import CheckIn, CheckInDraft, CheckInStatus, InvalidInput, Win, WinDraft
 from core.store import marks
-from core.store.connection import LimitReached, write
+from core.store.connection import write
 from core.store.owners import ensure_owner, new_id, stamp
+from core.store.room import ensure_room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-MAX_WINS_PER_DAY = 100  # generous for a person, a wall for a script flooding a hosted page
+BEFORE_START = "That day is before this goal started, so the check-in wasn't saved."
 
 _CHECKIN_FIELDS = ("status", "amount", "mood", "note", "what_happened", "what_learned",
                    "try_next")
@@ -24,11 +25,13 @@ def save_check_in(db: Database, *, owner: str, draft: CheckInDraft, now: dt.date
     so a double click or two tabs never make two."""
     values = draft.model_dump(mode="json")
     with write(db):
-        exists = db.execute(
-            "SELECT 1 FROM goals WHERE owner = ? AND id = ?", [owner, draft.goal_id]
+        goal = db.execute(
+            "SELECT start_date FROM goals WHERE owner = ? AND id = ?", [owner, draft.goal_id]
         ).fetchone()
-        if exists is None:
+        if goal is None:
             raise InvalidInput(["That goal isn't here any more, so this check-in wasn't saved."])
+        if draft.day.isoformat() < goal[0]:
+            raise InvalidInput([BEFORE_START])
         db.execute(
             f"""INSERT INTO check_ins (owner, goal_id, day, {", ".join(_CHECKIN_FIELDS)},
                     updated_at)
@@ -40,6 +43,7 @@ def save_check_in(db: Database, *, owner: str, draft: CheckInDraft, now: dt.date
              stamp(now)],
         )
         marks.after_check_in_change(db, owner, draft.goal_id, draft.day)
+        ensure_room(db, owner=owner)
     saved = get_check_in(db, owner=owner, goal_id=draft.goal_id, day=draft.day)
     assert saved is not None
     return saved
@@ -94,18 +98,11 @@ def add_win(db: Database, *, owner: str, draft: WinDraft, now: dt.datetime,
     win = Win(id=win_id or new_id(), text=draft.text, day=draft.day, created_at=stamp(now))
     with write(db):
         ensure_owner(db, owner=owner, now=now)
-        logged = db.execute(
-            "SELECT count(*) FROM wins WHERE owner = ? AND day = ?", [owner, win.day.isoformat()]
-        ).fetchone()[0]
-        if logged >= MAX_WINS_PER_DAY:
-            raise LimitReached(
-                f"That's {MAX_WINS_PER_DAY} wins today — amazing! "
-                "The list is full for today; you can add more tomorrow."
-            )
         db.execute(
             "INSERT INTO wins (owner, id, day, text, created_at) VALUES (?, ?, ?, ?, ?)",
             [owner, win.id, win.day.isoformat(), win.text, win.created_at],
         )
+        ensure_room(db, owner=owner)
     return win
 
 

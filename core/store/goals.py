@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from core.models import (
@@ -19,13 +20,13 @@ from core.models import (
     parse,
 )
 from core.store import marks
-from core.store.connection import LimitReached, write
+from core.store.connection import write
 from core.store.owners import ensure_owner, new_id, stamp
+from core.store.room import ensure_room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-MAX_GOALS = 200  # per person, all statuses: far above human use, protects a hosted server
 FIELD_NAMES = tuple(GoalFields.model_fields)
 _COLUMNS = ", ".join(f'"{name}"' for name in FIELD_NAMES)
 
@@ -66,14 +67,10 @@ def add_goal(
     goal_id = goal_id or new_id()
     with write(db):
         ensure_owner(db, owner=owner, now=now)
-        if count_goals(db, owner=owner) >= MAX_GOALS:
-            raise LimitReached(
-                f"You have {MAX_GOALS} goals saved, which is the most one space can hold. "
-                "Archive or delete a few old ones first."
-            )
         _insert_goal(db, owner=owner, goal_id=goal_id, draft=draft, now=stamp(now))
         _insert_version(db, owner=owner, goal_id=goal_id, version=1, fields=draft,
                         changed_at=stamp(now), reason="created")
+        ensure_room(db, owner=owner)
     goal = get_goal(db, owner=owner, goal_id=goal_id)
     assert goal is not None
     return goal
@@ -140,6 +137,7 @@ def update_goal(
         )
         _insert_version(db, owner=owner, goal_id=goal_id, version=version, fields=draft,
                         changed_at=stamp(now), reason=reason)
+        ensure_room(db, owner=owner)
         if (draft.cadence, draft.times) != (goal.cadence, goal.times):
             marks.rescan(db, owner, goal_id)  # "on target" means something else now
     updated = get_goal(db, owner=owner, goal_id=goal_id)
@@ -191,7 +189,10 @@ def goal_versions(db: Database, *, owner: str, goal_id: str) -> list[GoalVersion
     ]
 
 
-def add_dream(db: Database, *, owner: str, draft: DreamDraft, now: dt.datetime) -> Dream:
+def add_dream(db: Database, *, owner: str, draft: DreamDraft, now: dt.datetime,
+              steps: Sequence[GoalDraft] = ()) -> Dream:
+    """Keep a big dream and the small goals that point to it, all or nothing: at a limit
+    neither the dream nor any step is kept."""
     dream = Dream(id=new_id(), text=draft.text, created_at=stamp(now))
     with write(db):
         ensure_owner(db, owner=owner, now=now)
@@ -199,6 +200,13 @@ def add_dream(db: Database, *, owner: str, draft: DreamDraft, now: dt.datetime) 
             "INSERT INTO dreams (owner, id, text, created_at) VALUES (?, ?, ?, ?)",
             [owner, dream.id, dream.text, dream.created_at],
         )
+        for step in steps:
+            goal_id = new_id()
+            linked = step.model_copy(update={"dream_id": dream.id})
+            _insert_goal(db, owner=owner, goal_id=goal_id, draft=linked, now=stamp(now))
+            _insert_version(db, owner=owner, goal_id=goal_id, version=1, fields=linked,
+                            changed_at=stamp(now), reason="created")
+        ensure_room(db, owner=owner)
     return dream
 
 

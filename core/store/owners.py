@@ -8,6 +8,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from core.store.connection import write
+from core.store.room import ensure_room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -44,6 +45,7 @@ def save_setting(db: Database, *, owner: str, key: str, value: Any, now: dt.date
             "UPDATE owners SET settings = ? WHERE owner = ?",
             [json.dumps(settings, ensure_ascii=False), owner],
         )
+        ensure_room(db, owner=owner)
 
 
 def delete_owner(db: Database, *, owner: str) -> None:

@@ -15,6 +15,7 @@ from core.store.connection import write
 from core.store.goals import FIELD_NAMES, _field_values, _to_goal
 from core.store.owners import ensure_owner, get_settings
 from core.store.plans import put_plan
+from core.store.room import ensure_room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -80,6 +81,9 @@ def load_space(
             extra = goal.model_dump(mode="json", include=set(_GOAL_EXTRA))
             _upsert(db, "goals", ("owner", "id", *FIELD_NAMES, *_GOAL_EXTRA), ("owner", "id"),
                     [owner, goal.id, *_field_values(goal), *(extra[k] for k in _GOAL_EXTRA)])
+            # The file's history replaces this goal's: a goal and its versions always agree.
+            db.execute("DELETE FROM goal_versions WHERE owner = ? AND goal_id = ?",
+                       [owner, goal.id])
             for v in versions:
                 _upsert(db, "goal_versions",
                         ("owner", "goal_id", "version", *FIELD_NAMES, "changed_at", "reason"),
@@ -96,3 +100,4 @@ def load_space(
         for win in wins:
             _upsert(db, "wins", ("owner", "id", "day", "text", "created_at"), ("owner", "id"),
                     [owner, win.id, win.day.isoformat(), win.text, win.created_at])
+        ensure_room(db, owner=owner)

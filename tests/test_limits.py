@@ -1,0 +1,219 @@
+"""What one space may hold (core.limits): every path that writes stops at every limit,
+undoes the whole write, and says so kindly; export writes whatever is held and import
+accepts exactly what the store accepts, up to a space full to every limit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+import pytest
+from sqlite_utils import Database
+
+from core import export, limits, store
+from core.models import (
+    CheckIn,
+    CheckInDraft,
+    Dream,
+    DreamDraft,
+    GoalDraft,
+    GoalVersion,
+    InvalidInput,
+    Win,
+    WinDraft,
+    parse,
+)
+from core.store import transfer
+from core.store.room import usage
+from tests.conftest import NOW, TODAY, make_goal
+
+
+@pytest.fixture
+def db() -> Database:
+    return store.memory_db()
+
+
+def tables(db: Database) -> dict[str, int]:
+    return {t: db[t].count for t in db.table_names()}
+
+
+def refused_whole(db: Database, write: Callable[[], object], words: str) -> None:
+    before = tables(db)
+    with pytest.raises(store.LimitReached, match=words):
+        write()
+    assert tables(db) == before
+
+
+def draft(text: str = "Walk for 10 minutes after lunch") -> GoalDraft:
+    return parse(GoalDraft, {"text": text, "start_date": TODAY - dt.timedelta(days=60)},
+                 today=TODAY)
+
+
+def test_goals(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_GOALS", 2)
+    make_goal(db)
+    make_goal(db)
+    refused_whole(db, lambda: make_goal(db), "2 goals")
+    make_goal(db, owner="bob")  # other people are not limited by me
+
+
+def test_versions_per_goal_and_in_all(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_VERSIONS", 3)
+    goal = make_goal(db)
+    for when in ("after lunch", "after dinner"):
+        store.update_goal(db, owner="alice", goal_id=goal.id, changes={"when": when},
+                          reason="changed when", now=NOW, today=TODAY)
+    refused_whole(db, lambda: store.update_goal(
+        db, owner="alice", goal_id=goal.id, changes={"when": "at 6 pm"}, reason="changed when",
+        now=NOW, today=TODAY), "3 versions")
+    monkeypatch.setattr(limits, "MAX_ALL_VERSIONS", 4)
+    make_goal(db)
+    refused_whole(db, lambda: make_goal(db), "versions of goals")
+
+
+def test_check_ins_only_from_the_start_and_capped(db: Database,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    goal = make_goal(db)
+
+    def check_in(day: dt.date) -> object:
+        return store.save_check_in(db, owner="alice", now=NOW, draft=parse(
+            CheckInDraft, {"goal_id": goal.id, "day": day, "status": "done"}, today=TODAY))
+
+    before = tables(db)
+    with pytest.raises(InvalidInput, match="before this goal started"):
+        check_in(goal.start_date - dt.timedelta(days=1))
+    with pytest.raises(InvalidInput, match="not the future"):
+        check_in(TODAY + dt.timedelta(days=2))
+    assert tables(db) == before
+    monkeypatch.setattr(limits, "MAX_CHECK_INS", 2)
+    check_in(TODAY)
+    check_in(TODAY - dt.timedelta(days=1))
+    check_in(TODAY)  # changing a day's check-in is not a new one
+    refused_whole(db, lambda: check_in(TODAY - dt.timedelta(days=2)), "2 check-ins")
+
+
+def test_wins_a_day_and_in_all(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_WINS_PER_DAY", 2)
+    monkeypatch.setattr(limits, "MAX_WINS", 3)
+
+    def win(day: dt.date) -> object:
+        return store.add_win(db, owner="alice", now=NOW,
+                             draft=parse(WinDraft, {"text": "Stepped outside", "day": day}))
+
+    win(TODAY)
+    win(TODAY)
+    refused_whole(db, lambda: win(TODAY), "tomorrow")
+    win(TODAY - dt.timedelta(days=1))
+    refused_whole(db, lambda: win(TODAY - dt.timedelta(days=2)), "3 small wins")
+
+
+def test_dreams_and_their_steps_are_all_or_nothing(db: Database,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_GOALS", 3)
+    dream = parse(DreamDraft, {"text": "Feel at home in my body again"}, today=TODAY)
+    steps = [draft("Stretch for 5 minutes after waking"), draft("Walk to the shop on Saturday")]
+    store.add_dream(db, owner="alice", draft=dream, now=NOW, steps=steps)
+    assert [g.dream_id is not None for g in store.list_goals(db, owner="alice")] == [True] * 2
+    # one more goal fits, two do not: neither the dream nor any step is kept
+    refused_whole(db, lambda: store.add_dream(db, owner="alice", draft=dream, now=NOW,
+                                              steps=steps), "3 goals")
+    monkeypatch.setattr(limits, "MAX_DREAMS", 1)
+    refused_whole(db, lambda: store.add_dream(db, owner="alice", draft=dream, now=NOW),
+                  "big dreams")
+
+
+def test_settings(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_SETTINGS", 2)
+    store.save_setting(db, owner="alice", key="country", value="GB", now=NOW)
+    store.save_setting(db, owner="alice", key="motion", value=False, now=NOW)
+    store.save_setting(db, owner="alice", key="country", value="IE", now=NOW)  # a change
+    refused_whole(db, lambda: store.save_setting(db, owner="alice", key="third", value=1,
+                                                 now=NOW), "settings")
+    monkeypatch.setattr(limits, "MAX_SETTINGS_BYTES", 40)
+    refused_whole(db, lambda: store.save_setting(db, owner="alice", key="country",
+                                                 value="x" * 50, now=NOW), "settings")
+
+
+def test_all_the_words_in_a_space(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    goal = make_goal(db)
+    used = usage(db, owner="alice").words_bytes
+    note = "Felt shaky — but I went. 🌱 " * 20
+    monkeypatch.setattr(limits, "MAX_WORDS_BYTES", used + len(note.encode()) + 10)
+
+    def check_in(day: dt.date) -> object:
+        return store.save_check_in(db, owner="alice", now=NOW, draft=parse(
+            CheckInDraft, {"goal_id": goal.id, "day": day, "status": "done", "note": note}))
+
+    check_in(TODAY)
+    refused_whole(db, lambda: check_in(TODAY - dt.timedelta(days=1)), "full of words")
+
+
+def test_an_import_past_a_limit_is_refused_whole(db: Database,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    source = store.memory_db()
+    for n in range(3):
+        make_goal(source, owner="alice", text=f"Walk for {n + 5} minutes after lunch")
+    raw = export.to_json(source, owner="alice", now=NOW)
+    make_goal(db, owner="bob")
+    monkeypatch.setattr(limits, "MAX_GOALS", 3)
+    before = tables(db)
+    with pytest.raises(export.ImportProblem, match="nothing was imported") as refused:
+        export.import_space(db, owner="bob", file=export.parse_import(raw, today=TODAY),
+                            now=NOW)
+    assert "3 goals" in " ".join(refused.value.messages)
+    assert tables(db) == before
+
+
+def full_space(db: Database, owner: str) -> None:
+    """A space at every count limit, its words filling the words limit with the text that
+    grows most in JSON (quotes, backslashes and line breaks are written as two bytes)."""
+    now = NOW.isoformat(timespec="seconds")
+    goals_n = limits.MAX_GOALS
+    versions_each = limits.MAX_ALL_VERSIONS // goals_n
+    check_ins_each = limits.MAX_CHECK_INS // goals_n
+    start = TODAY - dt.timedelta(days=check_ins_each + 1)
+    wins = [Win(id=f"w{n}", day=TODAY - dt.timedelta(days=n // limits.MAX_WINS_PER_DAY),
+                text="I went out", created_at=now) for n in range(limits.MAX_WINS)]
+    dreams = [Dream(id=f"d{n}", text="A calmer year", created_at=now)
+              for n in range(limits.MAX_DREAMS)]
+    words_left = limits.MAX_WORDS_BYTES - goals_n * versions_each * 40 - goals_n * 40
+    words_left -= sum(len(w.text) for w in wins) + sum(len(d.text) for d in dreams)
+    note_len = min(2000, words_left // limits.MAX_CHECK_INS - 1)
+    note = ('"\\\n' * 700)[:note_len]
+    goals = []
+    for g in range(goals_n):
+        text = f"Walk for {g % 50 + 1} minutes after lunch on Monday".ljust(40, ".")[:40]
+        goal_id = f"g{g}"
+        versions = [GoalVersion(goal_id=goal_id, version=v + 1, text=text, changed_at=now,
+                                reason="edited") for v in range(versions_each)]
+        goal = export.ExportedGoal(
+            id=goal_id, text=text, start_date=start, version=versions_each, created_at=now,
+            updated_at=now, versions=versions, check_ins=[])
+        check_ins = [CheckIn(goal_id=goal_id, day=TODAY - dt.timedelta(days=d), status="done",
+                             mood=3, amount=12.5, note=note, updated_at=now)
+                     for d in range(check_ins_each)]
+        goals.append((goal, versions, check_ins))
+    transfer.load_space(db, owner=owner, now=NOW, dreams=dreams, goals=goals, wins=wins,
+                        settings={"country": "GB"})
+
+
+@pytest.mark.slow
+def test_a_full_space_exports_and_comes_back_in() -> None:
+    db = store.memory_db()
+    full_space(db, "alice")
+    used = usage(db, owner="alice")
+    assert used.goals == limits.MAX_GOALS
+    assert used.check_ins == limits.MAX_CHECK_INS
+    assert used.wins == limits.MAX_WINS
+    assert used.words_bytes > 0.95 * limits.MAX_WORDS_BYTES
+    raw = export.to_json(db, owner="alice", now=NOW)
+    assert len(raw) <= limits.MAX_IMPORT_BYTES, f"{len(raw):,} bytes"
+    assert export.to_csv_zip(db, owner="alice", now=NOW)
+    other = store.memory_db()
+    export.import_space(other, owner="bob", file=export.parse_import(raw, today=TODAY), now=NOW)
+    again = json.loads(export.to_json(other, owner="bob", now=NOW))
+    assert again["goals"] == json.loads(raw)["goals"]
+    # and the same file imported twice changes nothing (same ids), even at the limits
+    export.import_space(other, owner="bob", file=export.parse_import(raw, today=TODAY), now=NOW)
+    assert usage(other, owner="bob") == used

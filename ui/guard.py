@@ -1,0 +1,58 @@
+"""Widget values a browser never sends are dropped before a page uses them.
+
+Streamlit (1.67) trusts the kind of value a client sends for a widget: a crafted message
+with a number where a radio keeps words made Streamlit itself raise while drawing the
+widget, on that run and the next. The kind of value each widget keeps is noted at the
+end of every run; at the start of the next, a value of another kind is removed, so the
+widget shows what it held before. Only the sender's own session is ever affected; this
+keeps it working. (Streamlit internals, pinned with streamlit 1.67; tested against the
+real server in tests/test_live_server.py.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+from streamlit.runtime.state.session_state_proxy import get_session_state
+
+KINDS_KEY = "widget-kinds"
+
+
+def _widget_states() -> Any | None:
+    try:
+        return get_session_state()._state._new_widget_state
+    except AttributeError:  # another Streamlit: nothing to check against
+        return None
+
+
+def remember_widget_kinds() -> None:
+    """After a run: the kind of value each widget drawn keeps."""
+    states = _widget_states()
+    if states is not None:
+        st.session_state[KINDS_KEY] = {
+            wid: meta.value_type for wid, meta in states.widget_metadata.items()}
+
+
+def drop_malformed_widget_values() -> int:
+    """Before a run: remove values whose kind differs from their widget's; how many."""
+    states = _widget_states()
+    kinds = st.session_state.get(KINDS_KEY)
+    if states is None or not isinstance(kinds, dict):
+        return 0
+    dropped = 0
+    for widget_id in list(states.states):
+        metadata = states.widget_metadata.get(widget_id)
+        kept = kinds.get(widget_id)
+        if metadata is None or kept is None or metadata.value_type == kept:
+            continue
+        del states.states[widget_id]
+        states.widget_metadata[widget_id] = _with_kind(metadata, kept)
+        dropped += 1
+    return dropped
+
+
+def _with_kind(metadata: Any, kind: str) -> Any:
+    from dataclasses import replace
+
+    return replace(metadata, value_type=kind)
