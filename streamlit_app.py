@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui.guard import drop_malformed_widget_values, remember_widget_kinds
 from ui import uploads
+from ui.guard import drop_malformed_widget_values, remember_widget_kinds
 from ui.nav import navigation
 from ui.network import ensure_no_delay
 from ui.warm import warm_up

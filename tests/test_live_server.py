@@ -5,10 +5,10 @@ Host names that are not this computer's (DNS rebinding), and oversized messages.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
 import urllib.request
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
