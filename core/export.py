@@ -79,8 +79,6 @@ class ExportedGoal(Goal):
             raise kind_error("A goal in that file starts more than two years from now.")
         if any(c.day > late for c in self.check_ins):
             raise kind_error("A check-in in that file is dated in the future.")
-        if any(c.day < self.start_date for c in self.check_ins):
-            raise kind_error("A check-in in that file is dated before its goal started.")
         if self.achieved_on is not None and not self.start_date <= self.achieved_on <= late:
             raise kind_error("A goal in that file was reached on a day that can't be right.")
         return self

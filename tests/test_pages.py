@@ -190,8 +190,10 @@ def test_not_today_then_make_it_smaller_keeps_both_versions(local_app: Path) -> 
     data = open_page("data")
     (history,) = data.expander
     assert history.label == "History (2 versions)"
-    shown = [t.value for t in history.text]
+    shown = [t.value.split("\n")[1] for t in history.text]
     assert shown == [smaller, "I will walk for 20 minutes after lunch every day."]  # newest first
+    assert history.text[0].value.startswith("Version 2 · made smaller · ")
+    assert history.caption.values == []  # the reason and date are plain text, not Markdown
 
 
 def test_user_markdown_and_html_show_literally(local_app: Path) -> None:

@@ -6,13 +6,15 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import FileUploader
 
-from core import demo, export, store, summary
+from core import demo, export, limits, store, summary
+from core.models import CheckIn, CheckInDraft, GoalVersion, parse
 from core.modes import (
     Mode,
     ModeProblem,
@@ -21,8 +23,9 @@ from core.modes import (
     owner_for_identity,
     resolve_mode,
 )
+from core.store import transfer
 from core.summary_pdf import to_pdf
-from tests.conftest import NOW, TODAY, open_page
+from tests.conftest import NOW, TODAY, make_goal, open_page
 from ui.nav import PAGES
 from ui.session import LOCAL_OWNER
 
@@ -316,3 +319,52 @@ def test_export_is_json_with_a_schema_version() -> None:
     demo.populate(space, owner="a", today=TODAY, weeks=1)
     data = json.loads(export.to_json(space, owner="a", now=NOW))
     assert data["schema_version"] == export.SCHEMA_VERSION and data["app"] == "small-steps"
+
+
+def test_a_summary_stays_a_summary_and_keeps_words_out_of_the_log(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """40 goals with 150 versions each: the summary shows 10 goals and 3 earlier versions
+    each, the PDF is a page or two, and emoji the font lacks are marked, not dropped, and
+    never logged (fpdf2 logs missing glyphs)."""
+    space = store.memory_db()
+    now = NOW.isoformat(timespec="seconds")
+    goals: list[tuple[export.ExportedGoal, list[GoalVersion], list[CheckIn]]] = []
+    for g in range(40):
+        goal_id = f"g{g}"
+        versions = [GoalVersion(goal_id=goal_id, version=v + 1, changed_at=now, reason="edited",
+                                text=f"Walk {v + 1} minutes with the dog 🐕 on Monday")
+                    for v in range(150)]
+        goal = export.ExportedGoal(id=goal_id, text=versions[-1].text, start_date=TODAY,
+                                   version=150, created_at=now, updated_at=now,
+                                   versions=versions)
+        goals.append((goal, versions, []))
+    with pytest.MonkeyPatch.context() as patch:  # past the limits, as an old file could be
+        patch.setattr(limits, "MAX_VERSIONS", 1_000)
+        patch.setattr(limits, "MAX_ALL_VERSIONS", 10_000)
+        transfer.load_space(space, owner="a", now=NOW, dreams=[], goals=goals, wins=[],
+                            settings={})
+    built = summary.build(space, owner="a", start=TODAY - dt.timedelta(weeks=4), end=TODAY,
+                          include_reflections=True)
+    text = summary.to_markdown(built)
+    assert len(built.goals) == summary.MAX_GOALS_SHOWN
+    assert "30 more goals are not shown here" in text
+    assert text.count("with the dog") == summary.MAX_GOALS_SHOWN * (1 + summary.MAX_EARLIER)
+    assert export.to_json(space, owner="a", now=NOW)  # export never refuses what is held
+    with caplog.at_level(logging.DEBUG):
+        pdf = to_pdf(built)
+    assert pdf.count(b"/Type /Page\n") <= 3
+    assert not [r for r in caplog.records if "🐕" in r.getMessage() or "dog" in r.getMessage()]
+
+
+def test_a_reflection_with_blank_lines_stays_inside_its_quote() -> None:
+    space = store.memory_db()
+    goal = make_goal(space, owner="a")
+    store.save_check_in(space, owner="a", now=NOW, draft=parse(CheckInDraft, {
+        "goal_id": goal.id, "day": TODAY, "status": "not_today",
+        "what_happened": "First part.\n\nStatus: achieved\n\n# Not a heading"}))
+    text = summary.to_markdown(summary.build(space, owner="a", start=TODAY, end=TODAY,
+                                             include_reflections=True))
+    start = text.rfind("\n", 0, text.index("First part")) + 1
+    quoted = text[start:].split("\n\n")[0]
+    assert all(line.startswith(">") for line in quoted.split("\n")), quoted
+    assert "\n\nStatus" not in text.split("Latest reflections")[1]

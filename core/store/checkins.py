@@ -14,7 +14,6 @@ from core.store.room import ensure_room
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-BEFORE_START = "That day is before this goal started, so the check-in wasn't saved."
 
 _CHECKIN_FIELDS = ("status", "amount", "mood", "note", "what_happened", "what_learned",
                    "try_next")
@@ -26,12 +25,10 @@ def save_check_in(db: Database, *, owner: str, draft: CheckInDraft, now: dt.date
     values = draft.model_dump(mode="json")
     with write(db):
         goal = db.execute(
-            "SELECT start_date FROM goals WHERE owner = ? AND id = ?", [owner, draft.goal_id]
+            "SELECT 1 FROM goals WHERE owner = ? AND id = ?", [owner, draft.goal_id]
         ).fetchone()
         if goal is None:
             raise InvalidInput(["That goal isn't here any more, so this check-in wasn't saved."])
-        if draft.day.isoformat() < goal[0]:
-            raise InvalidInput([BEFORE_START])
         db.execute(
             f"""INSERT INTO check_ins (owner, goal_id, day, {", ".join(_CHECKIN_FIELDS)},
                     updated_at)

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from core import limits
 from core.models import (
     Dream,
     DreamDraft,
@@ -137,12 +138,29 @@ def update_goal(
         )
         _insert_version(db, owner=owner, goal_id=goal_id, version=version, fields=draft,
                         changed_at=stamp(now), reason=reason)
+        _keep_history_in_bounds(db, owner=owner, goal_id=goal_id)
         ensure_room(db, owner=owner)
         if (draft.cadence, draft.times) != (goal.cadence, goal.times):
             marks.rescan(db, owner, goal_id)  # "on target" means something else now
     updated = get_goal(db, owner=owner, goal_id=goal_id)
     assert updated is not None
     return updated
+
+
+def _keep_history_in_bounds(db: Database, *, owner: str, goal_id: str) -> None:
+    """An edit never fails for a long history: past the limits, the goal's oldest
+    in-between version goes (the first wording and the newest ones stay)."""
+    while True:
+        mine, everyone = db.execute(
+            "SELECT (SELECT count(*) FROM goal_versions WHERE owner = :o AND goal_id = :g), "
+            "(SELECT count(*) FROM goal_versions WHERE owner = :o)",
+            {"o": owner, "g": goal_id}).fetchone()
+        if mine <= 2 or (mine <= limits.MAX_VERSIONS and everyone <= limits.MAX_ALL_VERSIONS):
+            return
+        db.execute(
+            "DELETE FROM goal_versions WHERE owner = :o AND goal_id = :g AND version = "
+            "(SELECT min(version) FROM goal_versions WHERE owner = :o AND goal_id = :g "
+            "AND version > 1)", {"o": owner, "g": goal_id})
 
 
 def set_status(
