@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import zipfile
@@ -152,3 +153,97 @@ def test_csv_has_every_row_and_defuses_formulas(db: Database) -> None:
         assert archive.namelist() == list(export.CSV_FILES)
         assert {name: archive.read(name) for name in archive.namelist()} == files
         assert archive.testzip() is None
+
+
+def base_file(db: Database) -> dict[str, Any]:
+    make_goal(db, owner="alice")
+    data: dict[str, Any] = json.loads(export.to_json(db, owner="alice", now=NOW))
+    return data
+
+
+def crafted(case: str, data: dict[str, Any]) -> bytes:
+    """The security review's malformed files, each one change to a good export."""
+    goal = data["goals"][0]
+    future = (TODAY + dt.timedelta(days=30)).isoformat()
+    check = {"goal_id": goal["id"], "day": TODAY.isoformat(), "status": "done",
+             "updated_at": NOW.isoformat()}
+    changes: dict[str, Any] = {
+        "gas 5": lambda: goal.update(gas_attained=5),
+        "version 2**70": lambda: goal.update(version=2**70),
+        "future check-in": lambda: goal["check_ins"].append(check | {"day": future}),
+        "future win": lambda: data["wins"].append({"id": "w1", "day": future, "text": "x",
+                                                   "created_at": NOW.isoformat()}),
+        "start far ahead": lambda: goal.update(start_date="2031-01-01"),
+        "reached in year 1": lambda: goal.update(status="achieved", achieved_on="0001-01-01"),
+        "id with a space": lambda: data["wins"].append({"id": "x ss-wins-heading",
+                                                         "day": TODAY.isoformat(), "text": "x",
+                                                         "created_at": NOW.isoformat()}),
+        "id with NUL": lambda: data["dreams"].append({"id": "a\x00b", "text": "A dream",
+                                                       "created_at": NOW.isoformat()}),
+        "id with CRLF": lambda: [goal.update(id="a\r\nb"), [v.update(goal_id="a\r\nb")
+                                                           for v in goal["versions"]]],
+        "empty id": lambda: data["wins"].append({"id": "", "day": TODAY.isoformat(),
+                                                  "text": "x", "created_at": NOW.isoformat()}),
+        "reason with NUL and ESC": lambda: goal["versions"][0].update(reason="ok\x00\x1b[31m"),
+        "reason of 1 MB": lambda: goal["versions"][0].update(reason="r" * 1_000_000),
+        "changed_at not a time": lambda: goal["versions"][0].update(changed_at="![x](http://e)"),
+        "schema_version true": lambda: data.update(schema_version=True),
+        "a nested setting": lambda: data.update(settings={"country": {"a": [1, 2]}}),
+        "a strange setting name": lambda: data.update(settings={"Country!": "GB"}),
+    }
+    changes[case]()
+    return json.dumps(data).encode()
+
+
+CRAFTED = ["gas 5", "version 2**70", "future check-in", "future win", "start far ahead",
+           "reached in year 1", "id with a space", "id with NUL", "id with CRLF", "empty id",
+           "reason with NUL and ESC", "reason of 1 MB", "changed_at not a time",
+           "schema_version true", "a nested setting", "a strange setting name"]
+
+
+@pytest.mark.parametrize("case", CRAFTED)
+def test_a_crafted_file_gets_a_kind_message_and_changes_nothing(case: str) -> None:
+    source = store.memory_db()
+    raw = crafted(case, base_file(source))
+    target = store.memory_db()
+    make_goal(target, owner="bob")
+    before = dumped(target, "bob")
+    with pytest.raises(ImportProblem) as refused:
+        export.import_space(target, owner="bob", now=NOW,
+                            file=export.parse_import(raw, today=TODAY))
+    assert all(len(m) < 160 for m in refused.value.messages), refused.value.messages
+    assert "Nothing" in refused.value.messages[0] or "nothing" in refused.value.messages[0]
+    assert dumped(target, "bob") == before
+
+
+def test_a_huge_number_is_refused_kindly() -> None:
+    raw = b'{"app": "small-steps", "schema_version": 2, "n": ' + b"9" * 5000 + b"}"
+    with pytest.raises(ImportProblem, match="isn't a complete Small Steps export"):
+        export.parse_import(raw, today=TODAY)
+
+
+def test_a_file_saved_again_by_notepad_imports() -> None:
+    source = store.memory_db()
+    raw = export.to_json(source, owner="alice", now=NOW)
+    make_goal(source, owner="alice")
+    raw = "\ufeff".encode() + export.to_json(source, owner="alice", now=NOW)
+    target = store.memory_db()
+    assert export.import_space(target, owner="bob", now=NOW,
+                               file=export.parse_import(raw, today=TODAY)) == 1
+
+
+def test_an_imported_goal_brings_its_own_history(db: Database) -> None:
+    goal = make_goal(db, owner="alice")
+    store.update_goal(db, owner="alice", goal_id=goal.id, changes={"when": "after lunch"},
+                      reason="changed when", now=NOW, today=TODAY)
+    older = store.memory_db()
+    make_goal(older, owner="alice")
+    data = json.loads(export.to_json(older, owner="alice", now=NOW))
+    data["goals"][0]["id"] = goal.id  # the same goal, as an older file has it
+    for v in data["goals"][0]["versions"]:
+        v["goal_id"] = goal.id
+    export.import_space(db, owner="alice", now=NOW,
+                        file=export.parse_import(json.dumps(data).encode(), today=TODAY))
+    now_goal = store.get_goal(db, owner="alice", goal_id=goal.id)
+    versions = store.goal_versions(db, owner="alice", goal_id=goal.id)
+    assert now_goal is not None and [v.version for v in versions] == [now_goal.version]

@@ -214,6 +214,54 @@ def test_a_garbage_file_is_explained_and_never_touched(local_app: Path, name: st
     assert not local_app.with_name(local_app.name + "-wal").exists()
 
 
+@pytest.mark.parametrize("table", ["goals", "check_ins"])
+def test_damage_inside_a_table_is_explained_and_never_touched(local_app: Path,
+                                                              table: str) -> None:
+    """Random bytes over one table's first page (the file's header is fine): every page
+    says "looks damaged" (found once, at open) instead of raising, or writing on."""
+    goal_id = new_goal(local_app)
+    db = store.open_db(local_app)
+    for n in range(40):
+        store.save_check_in(db, owner=LOCAL_OWNER, now=NOW, draft=parse(CheckInDraft, {
+            "goal_id": goal_id, "day": TODAY - dt.timedelta(days=n), "status": "done",
+            "note": f"note {n}"}))
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    store.connection._migrated.clear()  # a new server process opens the file
+    with local_app.open("r+b") as file:
+        file.seek((root - 1) * size)
+        file.write(random.Random(7).randbytes(size))
+    damaged = local_app.read_bytes()
+    for name in ("today", "checkin", "wins", "data", "help"):
+        at = open_page(name)
+        assert not at.exception, name
+        assert at.page_link[0].value == "Need help now?"
+        if name != "help":
+            assert "looks damaged" in shown(at) and "Keep a copy" in shown(at), name
+    assert local_app.read_bytes() == damaged
+
+
+def test_damage_found_while_reading_is_explained_but_bugs_are_not_hidden(
+        local_app: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    new_goal(local_app)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(store, "list_goals", broken)
+    at = open_page("data")
+    assert not at.exception and "looks damaged" in shown(at)
+
+    def typo(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("no such column: sttaus")
+
+    monkeypatch.setattr(store, "list_goals", typo)
+    at = open_page("data")
+    assert at.exception and "looks damaged" not in shown(at)
+
+
 def test_a_leftover_wal_from_a_crash_is_recovered(local_app: Path, tmp_path: Path) -> None:
     goal_id = new_goal(local_app)
     live = store.open_db(local_app)

@@ -14,9 +14,16 @@ import pytest
 from sqlite_utils import Database
 from streamlit.testing.v1 import AppTest
 
-from core import content, demo, store
+from core import content, demo, limits, store
 from core.models import CheckInStatus, GoalStatus, WinDraft, parse
-from tests.conftest import board_event, board_words, choose_on_today, open_page, today_board
+from tests.conftest import (
+    board_event,
+    board_words,
+    choose_on_today,
+    make_goal,
+    open_page,
+    today_board,
+)
 from ui.nav import PAGES, PAGES_KEY
 from ui.session import LOCAL_OWNER
 
@@ -370,6 +377,27 @@ def test_big_dream_becomes_linked_steps(local_app: Path) -> None:
     (dream,) = store.list_dreams(db, owner=LOCAL_OWNER)
     goals = store.list_goals(db, owner=LOCAL_OWNER)
     assert len(goals) == 2 and {g.dream_id for g in goals} == {dream.id}
+
+
+def test_a_dream_at_the_goal_limit_is_saved_whole_or_not_at_all(
+        local_app: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_GOALS", 3)
+    db = store.open_db(local_app)
+    make_goal(db, owner=LOCAL_OWNER)
+    make_goal(db, owner=LOCAL_OWNER)  # room for one more goal, and the dream has two steps
+    at = open_page("build")
+    at.radio(key="build-mode").set_value("Break a big dream into first steps").run()
+    at.text_input(key="dream-text").input("Go back to school")
+    at.text_input(key="dream-step-0").input("I will read one college website this week.")
+    at.text_input(key="dream-step-1").input("I will email one admissions advisor by Friday.")
+    at.run()
+    at.button(key="dream-save").click().run()
+    no_exception(at)
+    assert store.list_dreams(db, owner=LOCAL_OWNER) == []
+    assert store.count_goals(db, owner=LOCAL_OWNER) == 2
+    said = " ".join(w.value for w in at.warning)
+    assert "3 goals" in said and "Archive" not in said  # no advice that cannot work
+    assert at.text_input(key="dream-step-1").value  # the words stay to try again
 
 
 def test_help_page_has_call_text_and_chat_links(local_app: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
 
+from core import store
 from ui import demo_mode, session
 from ui.nav import ensure_routed, link
 
@@ -47,5 +49,10 @@ def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     st.title(f"{icon} {title}")
     if intro:
         st.markdown(intro)
-    yield
+    try:
+        yield
+    except sqlite3.DatabaseError as error:  # damage found while reading, after the open
+        if not store.is_damage(error):
+            raise  # a bug or a busy file is not "damage": never hidden as one
+        st.error(store.damaged(error, session.place().path), icon=":material/build:")
     st.caption(f"---\n\n{DISCLAIMER}")  # a rule, then the words: one element, not two

@@ -69,11 +69,7 @@ def flow() -> None:
         if not steps:
             raise InvalidInput(["Add at least one first step — something small for this week."])
         drafts = [parse(GoalDraft, s | {"start_date": today}, today=today) for s in steps]
-        saved = store.add_dream(db, owner=owner, draft=dream, now=now)
-        for draft in drafts:
-            store.add_goal(
-                db, owner=owner, draft=draft.model_copy(update={"dream_id": saved.id}), now=now
-            )
+        store.add_dream(db, owner=owner, draft=dream, now=now, steps=drafts)  # all or nothing
     except PROBLEMS as problem:
         refusal(problem)
         return

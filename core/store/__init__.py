@@ -12,7 +12,16 @@ from core.store.checkins import (
     recent_wins,
     save_check_in,
 )
-from core.store.connection import LimitReached, StoreProblem, memory_db, migrate, open_db, write
+from core.store.connection import (
+    LimitReached,
+    StoreProblem,
+    damaged,
+    is_damage,
+    memory_db,
+    migrate,
+    open_db,
+    write,
+)
 from core.store.goals import (
     add_dream,
     add_goal,
@@ -55,6 +64,7 @@ __all__ = [
     "check_ins_between",
     "count_goals",
     "daily_activity",
+    "damaged",
     "delete_check_in",
     "delete_owner",
     "delete_win",
@@ -64,6 +74,7 @@ __all__ = [
     "get_plan",
     "get_settings",
     "goal_versions",
+    "is_damage",
     "list_dreams",
     "list_goals",
     "memory_db",

@@ -59,9 +59,40 @@ def open_db(path: str | Path) -> Database:
     db = Database(conn)
     key = str(path.resolve())
     if key not in _migrated:
+        _check_whole(conn, path)
         migrate(db, path=path)
         _migrated.add(key)
     return db
+
+
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024  # past this, a check at open costs too long
+
+
+def _check_whole(conn: sqlite3.Connection, path: Path) -> None:
+    """Once per file and process: damage inside a table (not only in the header) is
+    found before anything is read or written, and explained like any other damage."""
+    try:
+        if path.stat().st_size > QUICK_CHECK_MAX_BYTES:
+            return
+        found = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise StoreProblem(_explain(error, path)) from error
+    if found != "ok":
+        conn.close()
+        raise StoreProblem(_explain(sqlite3.DatabaseError("malformed: " + found), path))
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether an SQLite error means the file is damaged (not a bug, not a busy file)."""
+    text = str(error).lower()
+    return isinstance(error, sqlite3.DatabaseError) and any(
+        w in text for w in ("not a database", "malformed", "file is encrypted"))
+
+
+def damaged(error: Exception, path: str | Path | None) -> str:
+    """The kind words for a damaged file."""
+    return _explain(error, Path(path) if path else None)
 
 
 MEMORY_PAGE_SIZE = 1024
