@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import FileUploader
 
@@ -368,3 +369,32 @@ def test_a_reflection_with_blank_lines_stays_inside_its_quote() -> None:
     quoted = text[start:].split("\n\n")[0]
     assert all(line.startswith(">") for line in quoted.split("\n")), quoted
     assert "\n\nStatus" not in text.split("Latest reflections")[1]
+
+
+def test_sign_in_and_out_where_the_host_set_it_up(hosted_app: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, object]] = []
+    monkeypatch.setattr(st, "login", lambda provider=None: calls.append(("login", provider)))
+    monkeypatch.setattr(st, "logout", lambda: calls.append(("logout", None)))
+    at = app("data", user={"is_logged_in": False}, signin=True)
+    buttons = {b.key: b for b in at.button}
+    assert buttons["account-side-in-default"].label == "Sign in to keep your goals"
+    buttons["account-data-in-default"].click().run()
+    assert calls == [("login", None)]
+    alice = {"is_logged_in": True, "sub": "alice-123", "iss": "https://id.example"}
+    at = app("today", user=alice, signin=True)
+    assert [b.key for b in at.button if b.key.startswith("account-")] == ["account-side-out"]
+    at.button(key="account-side-out").click().run()
+    assert calls[-1] == ("logout", None)
+    named = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback",
+                      "cookie_secret": "test", "google": {"client_id": "x",
+                                                          "client_secret": "y",
+                                                          "server_metadata_url": "https://a"}}}
+    at = open_page("data", user={"is_logged_in": False}, secrets=named)
+    at.button(key="account-data-in-google").click().run()
+    assert calls[-1] == ("login", "google")
+
+
+def test_no_sign_in_without_auth_or_on_your_own_computer(local_app: Path) -> None:
+    for at in (open_page("data"), app("data", user={"is_logged_in": False}, signin=True)):
+        assert not [b for b in at.button if b.key and b.key.startswith("account-")]

@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from core import store
-from ui import demo_mode, session
+from ui import account, demo_mode, session
 from ui.nav import ensure_routed, link
 
 # Read once per process; style-only HTML goes to Streamlit's event container.
@@ -34,6 +34,7 @@ def sidebar() -> None:
                 "while this browser tab is open; reloading or closing it clears it. Export it "
                 "from **Your data** to keep it."
             )
+        account.controls("side")
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from core import export, store, summary
 from core.limits import MAX_IMPORT_BYTES
 from core.modes import Mode
 from core.summary_pdf import to_pdf
-from ui import session, uploads
+from ui import account, session, uploads
 from ui.render import PROBLEMS, kindly, refusal
 
 PERIODS = (2, 4, 6, 8, 12, 26)  # weeks; a summary covers at most summary.MAX_WEEKS
@@ -48,6 +48,7 @@ def privacy() -> None:
             "To keep it, download it below and bring the file back next time."
         )
     st.markdown("\n\n".join(said))
+    account.controls("data")
     if local:
         st.code(str(session.db_path()), language=None)
 
