@@ -40,6 +40,7 @@ import asyncio
 import json
 import threading
 import time
+import urllib.request
 from collections.abc import Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -74,6 +75,7 @@ class Element:
     fragment_id: str = ""  # the @st.fragment that drew it ("" outside fragments)
     options: tuple[str, ...] = ()  # a button group's options, as the browser sends them back
     data: str = ""  # a components-v2 element's data, as JSON
+    file: str = ""  # a download button's file: its URL, or "deferred:<id>" (built on click)
 
 
 @dataclass
@@ -143,7 +145,15 @@ def _describe(element: ElementProto, fragment_id: str) -> Element:
         options = tuple(f"{o.content_icon} {o.content}" if o.content_icon else o.content
                         for o in inner.options)
     data = str(inner.json) if kind == "bidi_component" and inner is not None else ""
-    return Element(kind, widget_id, text, fragment_id, options, data)
+    file = ""
+    if kind == "download_button" and inner is not None:
+        file = str(inner.url) or f"deferred:{inner.deferred_file_id}"
+    return Element(kind, widget_id, text, fragment_id, options, data, file)
+
+
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=120) as response:
+        return bytes(response.read())
 
 
 class AsyncSession:
@@ -252,6 +262,34 @@ class AsyncSession:
             [{"event": name, "value": value}]))
         return await self.rerun([state], fragment_id=element.fragment_id)
 
+    async def download(self, key: str) -> bytes:
+        """Click the download button with user key `key` as the browser does: a file built
+        on click is asked for over the websocket (a backend operation), then fetched over
+        HTTP like any other."""
+        file = self.widget(key).file
+        if file.startswith("deferred:"):
+            if self._ws is None:
+                raise ProtocolProblem("not connected")
+            message = BackMsg()
+            request = message.backend_operation_request
+            request.request_id = f"download-{key}"
+            request.session_id = self.session_id
+            request.deferred_file.file_id = file.removeprefix("deferred:")
+            await self._ws.send(message.SerializeToString())
+            async with asyncio.timeout(self.timeout):
+                while True:
+                    reply = ForwardMsg.FromString(await self._ws.recv(decode=False))
+                    if (reply.WhichOneof("type") == "backend_operation_response"
+                            and reply.backend_operation_response.request_id
+                            == request.request_id):
+                        answer = reply.backend_operation_response
+                        if answer.error_msg:
+                            raise ProtocolProblem(f"download failed: {answer.error_msg}")
+                        file = answer.deferred_file.url
+                        break
+        url = f"http://{self.host}:{self.port}{file if file.startswith('/') else '/' + file}"
+        return await asyncio.to_thread(_get, url)
+
     async def check_in_today(self, goal_id: str, status: str) -> Run:
         """One click on an option of a goal's card on Today."""
         return await self.event(TODAY_BOARD, "choice", {"goal": goal_id, "status": status})
@@ -345,6 +383,9 @@ class Session:
 
     def event(self, key: str, name: str, value: object) -> Run:
         return self._call(self.inner.event(key, name, value))
+
+    def download(self, key: str) -> bytes:
+        return self._call(self.inner.download(key))
 
     def drop(self) -> None:
         self._call(self.inner.drop())

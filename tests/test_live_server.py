@@ -18,7 +18,7 @@ from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_tok
 from websockets.exceptions import InvalidStatus
 
 from benchmarks.ws import TODAY_BOARD, Session, ensure_ok, today_goal
-from core import store
+from core import demo, export, store
 from core.models import GoalDraft
 from tests.server import StreamlitServer
 from ui.session import ELSEWHERE, LOCAL_OWNER
@@ -200,3 +200,44 @@ def test_uploads_leave_memory_on_the_next_run(hosted: StreamlitServer) -> None:
         assert held_upload_bytes(hosted) >= 5 * 440_000
         ensure_ok(tab.open(""), "any page runs")
         assert held_upload_bytes(hosted) == 0  # no other visitor uploads in this module
+
+
+WORDS = "Zebra-quokka-7 talk to Nana 🦓💊 about the bad nights"
+
+
+def test_the_server_log_never_holds_what_a_person_wrote(tmp_path: Path) -> None:
+    """A space whose every text holds WORDS (and emoji the PDF font lacks), imported into
+    a local server; every page opened and every file downloaded, then the log read."""
+    path = tmp_path / "local.db"
+    source = store.memory_db()
+    demo.populate(source, owner="someone", today=dt.date.today(), weeks=4)
+
+    def mark(value: object, key: str = "") -> object:
+        if isinstance(value, dict):
+            return {k: mark(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [mark(v, key) for v in value]
+        if isinstance(value, str) and value and key in ("text", "note", "why", "when",
+                                                         "what_happened", "reason"):
+            return WORDS
+        return value
+
+    now = dt.datetime.now().replace(microsecond=0)
+    data = mark(json.loads(export.to_json(source, owner="someone", now=now)))
+    db = store.open_db(path)
+    export.import_space(db, owner=LOCAL_OWNER, now=now,
+                        file=export.parse_import(json.dumps(data).encode()))
+    db.close()
+    with StreamlitServer(path) as server:
+        with Session(server.port) as tab:
+            for page in ("", "checkin", "wins", "build", "learn", "plan", "help", "data"):
+                ensure_ok(tab.open(page), f"open {page!r}")
+            for key in ("export-json", "export-csv", "summary-pdf", "summary-md"):
+                assert tab.download(key), key
+            assert WORDS.encode() in tab.download("export-json")
+        assert server.process is not None and server.process.stderr is not None
+        server.process.terminate()
+        log = server.process.stderr.read().decode("utf-8", "replace")
+    assert "server started" in log  # this is the server's log
+    for piece in ("Zebra", "quokka", "Nana", "🦓", "💊", "bad nights"):
+        assert piece not in log, log[-2000:]
