@@ -12,20 +12,17 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from benchmarks.capped_space import TODAY as FULL_TODAY
+from benchmarks.capped_space import full_space
 from core import export, limits, store
 from core.models import (
-    CheckIn,
     CheckInDraft,
-    Dream,
     DreamDraft,
     GoalDraft,
-    GoalVersion,
     InvalidInput,
-    Win,
     WinDraft,
     parse,
 )
-from core.store import transfer
 from core.store.room import usage
 from tests.conftest import NOW, TODAY, make_goal
 
@@ -164,39 +161,6 @@ def test_an_import_past_a_limit_is_refused_whole(db: Database,
     assert tables(db) == before
 
 
-def full_space(db: Database, owner: str) -> None:
-    """A space at every count limit, its words filling the words limit with the text that
-    grows most in JSON (quotes, backslashes and line breaks are written as two bytes)."""
-    now = NOW.isoformat(timespec="seconds")
-    goals_n = limits.MAX_GOALS
-    versions_each = limits.MAX_ALL_VERSIONS // goals_n
-    check_ins_each = limits.MAX_CHECK_INS // goals_n
-    start = TODAY - dt.timedelta(days=check_ins_each + 1)
-    wins = [Win(id=f"w{n}", day=TODAY - dt.timedelta(days=n // limits.MAX_WINS_PER_DAY),
-                text="I went out", created_at=now) for n in range(limits.MAX_WINS)]
-    dreams = [Dream(id=f"d{n}", text="A calmer year", created_at=now)
-              for n in range(limits.MAX_DREAMS)]
-    words_left = limits.MAX_WORDS_BYTES - goals_n * versions_each * 40 - goals_n * 40
-    words_left -= sum(len(w.text) for w in wins) + sum(len(d.text) for d in dreams)
-    note_len = min(2000, words_left // limits.MAX_CHECK_INS - 1)
-    note = ('"\\\n' * 700)[:note_len]
-    goals = []
-    for g in range(goals_n):
-        text = f"Walk for {g % 50 + 1} minutes after lunch on Monday".ljust(40, ".")[:40]
-        goal_id = f"g{g}"
-        versions = [GoalVersion(goal_id=goal_id, version=v + 1, text=text, changed_at=now,
-                                reason="edited") for v in range(versions_each)]
-        goal = export.ExportedGoal(
-            id=goal_id, text=text, start_date=start, version=versions_each, created_at=now,
-            updated_at=now, versions=versions, check_ins=[])
-        check_ins = [CheckIn(goal_id=goal_id, day=TODAY - dt.timedelta(days=d), status="done",
-                             mood=3, amount=12.5, note=note, updated_at=now)
-                     for d in range(check_ins_each)]
-        goals.append((goal, versions, check_ins))
-    transfer.load_space(db, owner=owner, now=NOW, dreams=dreams, goals=goals, wins=wins,
-                        settings={"country": "GB"})
-
-
 @pytest.mark.slow
 def test_a_full_space_exports_and_comes_back_in() -> None:
     db = store.memory_db()
@@ -210,11 +174,13 @@ def test_a_full_space_exports_and_comes_back_in() -> None:
     assert len(raw) <= limits.MAX_IMPORT_BYTES, f"{len(raw):,} bytes"
     assert export.to_csv_zip(db, owner="alice", now=NOW)
     other = store.memory_db()
-    export.import_space(other, owner="bob", file=export.parse_import(raw, today=TODAY), now=NOW)
+    export.import_space(other, owner="bob", now=NOW,
+                        file=export.parse_import(raw, today=FULL_TODAY))
     again = json.loads(export.to_json(other, owner="bob", now=NOW))
     assert again["goals"] == json.loads(raw)["goals"]
     # and the same file imported twice changes nothing (same ids), even at the limits
-    export.import_space(other, owner="bob", file=export.parse_import(raw, today=TODAY), now=NOW)
+    export.import_space(other, owner="bob", now=NOW,
+                        file=export.parse_import(raw, today=FULL_TODAY))
     assert usage(other, owner="bob") == used
 
 

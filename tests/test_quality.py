@@ -52,7 +52,8 @@ def test_mypy_is_clean() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("module", ["benchmarks.store_bench", "benchmarks.data",
                                     "benchmarks.two_writers", "benchmarks.text_growth",
-                                    "benchmarks.element_cost", "benchmarks.back_to_back"])
+                                    "benchmarks.element_cost", "benchmarks.back_to_back",
+                                    "benchmarks.capped_space"])
 def test_benchmarks_run_in_quick_mode(module: str) -> None:
     """Proves the benchmark scripts work; their figures are read by people, not asserted."""
     result = run(sys.executable, "-m", module, "--quick")
