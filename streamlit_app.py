@@ -10,6 +10,7 @@ from ui.warm import warm_up
 
 ensure_no_delay()  # once per process: see ui/network.py
 warm_up()  # once per process, in the background: see ui/warm.py
+uploads.start_sweeper()  # once per process, in the background: see ui/uploads.py
 
 drop_malformed_widget_values()  # a crafted message can't break the sender's session
 st.set_page_config(page_title="Small Steps", page_icon="🌱", layout="centered")

@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
-from websockets.exceptions import InvalidStatus
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from benchmarks.ws import TODAY_BOARD, Session, ensure_ok, today_goal
-from core import demo, export, store
+from core import demo, export, limits, store
 from core.models import GoalDraft
 from tests.server import StreamlitServer
+from ui import uploads
 from ui.session import ELSEWHERE, LOCAL_OWNER
 
 pytestmark = pytest.mark.slow
@@ -241,3 +242,29 @@ def test_the_server_log_never_holds_what_a_person_wrote(tmp_path: Path) -> None:
     assert "server started" in log  # this is the server's log
     for piece in ("Zebra", "quokka", "Nana", "🦓", "💊", "bad nights"):
         assert piece not in log, log[-2000:]
+
+
+def test_uploads_of_a_closed_tab_or_past_one_import_are_swept(tmp_path: Path) -> None:
+    """Files no page ever read: a session's beyond one import's worth, and all of a
+    session that has gone, leave memory within a sweep (here every second)."""
+    chunk = b"x" * 7_000_000
+    with StreamlitServer(tmp_path / "h.db", env={"SMALL_STEPS_MODE": "hosted",
+                                                 uploads.SWEEP_ENV: "1"}) as server:
+        with Session(server.port) as tab:
+            ensure_ok(tab.open("help"), "open a page")  # starts the sweeper
+            for n in range(4):
+                assert put_upload(server, tab.inner.session_id, f"big-{n}", chunk) == 204
+            held = held_upload_bytes(server)  # waits 5.5 s: several sweeps
+            assert 0 < held <= limits.MAX_IMPORT_BYTES, held
+        assert held_upload_bytes(server) == 0  # the tab is closed
+
+
+def test_a_message_far_past_what_the_app_sends_is_refused(hosted: StreamlitServer) -> None:
+    """server.maxMessageSize (2 MB): a crafted 3 MB event closes that connection only."""
+    with Session(hosted.port) as tab:
+        goal = start_demo_and_open_today(tab)
+        with pytest.raises(ConnectionClosed):
+            tab.event(TODAY_BOARD, "choice", {"goal": goal, "status": "done",
+                                              "pad": "x" * 3_000_000})
+    with Session(hosted.port) as other:
+        ensure_ok(other.open(""), "another visitor is unaffected")

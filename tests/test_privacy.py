@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import FileUploader
 
-from core import demo, export, limits, store, summary
+from core import demo, export, limits, store, summary, summary_pdf
 from core.models import CheckIn, CheckInDraft, GoalVersion, parse
 from core.modes import (
     Mode,
@@ -25,7 +25,7 @@ from core.modes import (
     resolve_mode,
 )
 from core.store import transfer
-from core.summary_pdf import to_pdf
+from core.summary_pdf import MISSING, printable, to_pdf, unicode_font
 from tests.conftest import NOW, TODAY, make_goal, open_page
 from ui.nav import PAGES
 from ui.session import LOCAL_OWNER
@@ -399,3 +399,16 @@ def test_sign_in_and_out_where_the_host_set_it_up(hosted_app: Path,
 def test_no_sign_in_without_auth_or_on_your_own_computer(local_app: Path) -> None:
     for at in (open_page("data"), app("data", user={"is_logged_in": False}, signin=True)):
         assert not [b for b in at.button if b.key and b.key.startswith("account-")]
+
+
+def test_the_pdf_marks_what_its_font_cannot_draw(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Against a font that has Latin and Arabic letters but no emoji (like DejaVu Sans,
+    whose real character map is used when it is installed)."""
+    font = unicode_font()
+    if font is None:
+        font = Path("/nonexistent/like-dejavu.ttf")
+        letters = {*range(0x20, 0x250), *range(0x600, 0x700)}
+        monkeypatch.setattr(summary_pdf, "_shapes", lambda _font: frozenset(letters))
+    shown, marked = printable("Walk 🐕 with \u2066مرحبا\u2069 café", font)
+    assert (shown, marked) == (f"Walk {MISSING} with مرحبا café", True)
+    assert printable("Plain words, é ü ß", font) == ("Plain words, é ü ß", False)

@@ -3,15 +3,30 @@
 Streamlit keeps every file a session uploads until the session shuts down, and a
 session that expires after its tab closes is never shut down (1.67), so an imported
 export (a full copy of a person's health data) could sit in memory for good; a crafted
-client could also park many files under made-up ids. Every run of every page lets go of
-this session's files except the one the import box is holding right now.
+client could also park many files under made-up ids. So:
+
+- every run of every page lets go of this session's files except the one the import
+  box is holding right now;
+- a sweeper thread (one per server process) lets go, every few seconds, of the files of
+  sessions that are no longer connected, and keeps at most one import's worth of bytes
+  for any session (the newest file), whether or not it ever runs a page.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Callable
+from typing import Any
 
+from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from core.limits import MAX_IMPORT_BYTES
+
+SWEEP_ENV = "SMALL_STEPS_UPLOAD_SWEEP_S"  # seconds between sweeps (tests make it short)
+SWEEP_S = 10.0
 
 KEEP_KEY = "upload-in-use"  # the import box's file id in this run, set by the page
 
@@ -37,3 +52,53 @@ def held_bytes() -> int:
         return 0
     held = getattr(ctx.uploaded_file_mgr, "file_storage", {}).get(ctx.session_id, {})
     return sum(len(rec.data) for rec in held.values())
+
+
+def sweep(manager: Any, is_active: Callable[[str], bool]) -> int:
+    """One sweep over every session's uploads; returns the bytes let go."""
+    storage = getattr(manager, "file_storage", None)
+    remove = getattr(manager, "remove_file", None)
+    if not isinstance(storage, dict) or remove is None:
+        return 0
+    freed = 0
+    for session_id, files in list(storage.items()):
+        records = list(files.values())
+        if is_active(session_id):
+            kept, total = set(), 0  # newest first, up to one import's worth
+            for record in reversed(records):
+                if total + len(record.data) > MAX_IMPORT_BYTES:
+                    break
+                kept.add(record.file_id)
+                total += len(record.data)
+            gone = [r for r in records if r.file_id not in kept]
+        else:
+            gone = records
+        for record in gone:
+            remove(session_id, record.file_id)
+            freed += len(record.data)
+    return freed
+
+
+_lock = threading.Lock()
+_started = False
+
+
+def start_sweeper() -> None:
+    """Once per process: sweep uploads in the background, for as long as it runs."""
+    global _started
+    with _lock:
+        if _started or not runtime.exists():
+            return
+        _started = True
+    every = float(os.environ.get(SWEEP_ENV) or SWEEP_S)
+
+    def loop() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                live = runtime.get_instance()
+                sweep(live.uploaded_file_mgr, live.is_active_session)
+            except Exception:  # never take the server down over housekeeping
+                continue
+
+    threading.Thread(target=loop, name="small-steps-upload-sweeper", daemon=True).start()
