@@ -36,7 +36,7 @@ PLAN_NOTICE = ("Small Steps is a self-help tool, not treatment. In an emergency,
                "local emergency number.")
 
 
-MISSING = "\u25af"  # ▯, in every font we look for
+MISSING = "\u25af"  # ▯ (DejaVu has it; "?" in a font that doesn't)
 MISSING_NOTE = f"{MISSING} marks a character (like an emoji) this PDF can't show."
 # fpdf2 logs the characters a font lacks, which would put a person's words in the log.
 logging.getLogger("fpdf").setLevel(logging.ERROR)
@@ -52,6 +52,7 @@ def _shapes(font: Path) -> frozenset[int]:
 def printable(text: str, font: Path) -> tuple[str, bool]:
     """`text` as `font` can print it, and whether any character had to be marked."""
     shapes = _shapes(font)
+    marker = MISSING if ord(MISSING) in shapes else "?"
     out, marked = [], False
     for char in text:
         if char in "\n\t" or ord(char) in shapes:
@@ -59,7 +60,7 @@ def printable(text: str, font: Path) -> tuple[str, bool]:
         elif unicodedata.category(char) in ("Cf", "Mn"):
             continue  # invisible formatting, or a mark the font can't place
         else:
-            out.append(MISSING)
+            out.append(marker)
             marked = True
     return "".join(out), marked
 

@@ -37,8 +37,8 @@ def history(db: Database, goal: Goal) -> None:
     imported file, so they are never Markdown either."""
     versions = store.goal_versions(db, owner=session.owner(), goal_id=goal.id)
     for version in reversed(versions[-VERSIONS_SHOWN:]):
-        user_text(f"Version {version.version} · {version.reason} · {version.changed_at[:10]}"
-                  f"\n{version.text}")
+        user_text(f"Version {version.version} · {version.reason} · {version.changed_at[:10]}")
+        user_text(version.text)
     if len(versions) > VERSIONS_SHOWN:
         st.caption(f"{len(versions) - VERSIONS_SHOWN} earlier versions are in your download "
                    "(below).")

@@ -67,7 +67,45 @@ def test_versions_per_goal_and_in_all(db: Database, monkeypatch: pytest.MonkeyPa
     assert kept[-1].when == "at 7 pm"
     monkeypatch.setattr(limits, "MAX_ALL_VERSIONS", 4)
     make_goal(db)
-    refused_whole(db, lambda: make_goal(db), "versions of goals")
+    make_goal(db)  # 5 in all: the longest history gives up its oldest in-between version
+    assert [v.version for v in store.goal_versions(db, owner="alice", goal_id=goal.id)] == [
+        1, 5]
+    refused_whole(db, lambda: make_goal(db), "versions of goals")  # nothing left between
+
+
+def test_a_space_already_past_a_limit_can_still_do_the_rest(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Older versions of Small Steps had looser limits: such a space keeps working, and
+    only what would add to what is over is refused."""
+    goal = make_goal(db)
+    for n in range(3):
+        store.add_win(db, owner="alice", now=NOW,
+                      draft=parse(WinDraft, {"text": f"Win {n}", "day": TODAY}))
+    monkeypatch.setattr(limits, "MAX_WINS", 1)
+    monkeypatch.setattr(limits, "MAX_WINS_PER_DAY", 1)
+    store.save_check_in(db, owner="alice", now=NOW, draft=parse(
+        CheckInDraft, {"goal_id": goal.id, "day": TODAY, "status": "done"}))
+    store.save_setting(db, owner="alice", key="country", value="GB", now=NOW)
+    refused_whole(db, lambda: store.add_win(
+        db, owner="alice", now=NOW, draft=parse(WinDraft, {"text": "One more",
+                                                           "day": TODAY})), "wins")
+
+
+def test_an_older_file_with_a_long_history_comes_in_trimmed(db: Database) -> None:
+    source = store.memory_db()
+    goal = make_goal(source)
+    edits = limits.MAX_VERSIONS + 20
+    with pytest.MonkeyPatch.context() as patch:  # an older Small Steps kept every edit
+        patch.setattr(limits, "MAX_VERSIONS", 1_000)
+        for n in range(edits):
+            store.update_goal(source, owner="alice", goal_id=goal.id,
+                              changes={"when": f"at {n % 12 + 1} pm, try {n}"},
+                              reason="changed when", now=NOW, today=TODAY)
+    raw = export.to_json(source, owner="alice", now=NOW)
+    export.import_space(db, owner="bob", now=NOW, file=export.parse_import(raw, today=TODAY))
+    kept = store.goal_versions(db, owner="bob", goal_id=goal.id)
+    assert len(kept) == limits.MAX_VERSIONS
+    assert kept[0].version == 1 and kept[-1].version == edits + 1
 
 
 def test_check_ins_never_in_the_future_and_capped(db: Database,

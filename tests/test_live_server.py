@@ -249,13 +249,15 @@ def test_uploads_of_a_closed_tab_or_past_one_import_are_swept(tmp_path: Path) ->
     session that has gone, leave memory within a sweep (here every second)."""
     chunk = b"x" * 7_000_000
     with StreamlitServer(tmp_path / "h.db", env={"SMALL_STEPS_MODE": "hosted",
-                                                 uploads.SWEEP_ENV: "1"}) as server:
+                                                 uploads.SWEEP_ENV: "1"},
+                         options=("--server.disconnectedSessionTTL", "2")) as server:
         with Session(server.port) as tab:
             ensure_ok(tab.open("help"), "open a page")  # starts the sweeper
             for n in range(4):
                 assert put_upload(server, tab.inner.session_id, f"big-{n}", chunk) == 204
             held = held_upload_bytes(server)  # waits 5.5 s: several sweeps
             assert 0 < held <= limits.MAX_IMPORT_BYTES, held
+        time.sleep(2)  # past the wait for a reconnect
         assert held_upload_bytes(server) == 0  # the tab is closed
 
 
@@ -268,3 +270,22 @@ def test_a_message_far_past_what_the_app_sends_is_refused(hosted: StreamlitServe
                                               "pad": "x" * 3_000_000})
     with Session(hosted.port) as other:
         ensure_ok(other.open(""), "another visitor is unaffected")
+
+
+def test_a_whole_number_from_the_browser_reaches_a_number_input(tmp_path: Path) -> None:
+    """The browser sends a whole-number input's value as an int, though Streamlit keeps
+    it as a double: the guard against crafted values must let it through (page 2 of
+    Your data's goals)."""
+    path = seeded(tmp_path)
+    db = store.open_db(path)
+    now = dt.datetime.now().replace(microsecond=0)
+    for n in range(24):
+        store.add_goal(db, owner=LOCAL_OWNER, now=now, draft=GoalDraft(
+            text=f"Stretch for {n + 1} minutes after waking", start_date=now.date()))
+    db.close()
+    with StreamlitServer(path) as server, Session(server.port) as tab:
+        ensure_ok(tab.open("data"), "open Your data")
+        assert "Goals 1 to 20 of 25" in screen_text(tab)
+        page = tab.inner.widget("data-goal-page")
+        ensure_ok(tab.rerun([WidgetState(id=page.id, int_value=2)]), "page 2")
+        assert "Goals 21 to 25 of 25" in screen_text(tab)

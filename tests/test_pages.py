@@ -197,7 +197,7 @@ def test_not_today_then_make_it_smaller_keeps_both_versions(local_app: Path) -> 
     data = open_page("data")
     (history,) = data.expander
     assert history.label == "History (2 versions)"
-    shown = [t.value.split("\n")[1] for t in history.text]
+    shown = [t.value for t in history.text][1::2]
     assert shown == [smaller, "I will walk for 20 minutes after lunch every day."]  # newest first
     assert history.text[0].value.startswith("Version 2 · made smaller · ")
     assert history.caption.values == []  # the reason and date are plain text, not Markdown
@@ -407,6 +407,16 @@ def test_help_page_has_call_text_and_chat_links(local_app: Path) -> None:
     assert any("911" in w.value for w in at.warning)
     at.selectbox(key="help-country").set_value("GB").run()
     assert "116123" in markdown(at).replace(" ", "")
+
+
+def test_help_follows_the_chosen_country_even_if_it_cannot_be_kept(
+        local_app: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_SETTINGS_BYTES", 1)  # a space whose settings are full
+    at = open_page("help")
+    at.selectbox(key="help-country").set_value("GB").run()
+    no_exception(at)
+    assert "116123" in markdown(at).replace(" ", "")
+    assert store.get_settings(store.open_db(local_app), owner=LOCAL_OWNER) == {}
 
 
 def test_faq_search_filters(local_app: Path) -> None:

@@ -412,3 +412,15 @@ def test_the_pdf_marks_what_its_font_cannot_draw(monkeypatch: pytest.MonkeyPatch
     shown, marked = printable("Walk 🐕 with \u2066مرحبا\u2069 café", font)
     assert (shown, marked) == (f"Walk {MISSING} with مرحبا café", True)
     assert printable("Plain words, é ü ß", font) == ("Plain words, é ü ß", False)
+
+
+def test_a_mode_we_dont_know_is_said_once_a_page_and_keeps_one_private_space(
+        hosted_app: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SMALL_STEPS_MODE", "lcoal")
+    at = open_page("data")
+    said = [w.value for w in at.warning if "SMALL_STEPS_MODE" in str(w.value)]
+    assert len(said) == 1 and "'local' or 'hosted'" in said[0]
+    first = at.session_state["session-place"]
+    at.run()
+    assert at.session_state["session-place"] == first and not first.persistent
+    assert len([w for w in at.warning if "SMALL_STEPS_MODE" in str(w.value)]) == 1

@@ -32,8 +32,9 @@ def providers() -> list[tuple[str | None, str]]:
 
 def controls(where: str) -> None:
     """The sign-in buttons, or "Sign out" for a signed-in person (hosted mode only)."""
-    if session.mode() is Mode.LOCAL or session.in_demo() or not session.signin_available():
-        return
+    if (session.mode() is Mode.LOCAL or session.place().elsewhere or session.in_demo()
+            or not session.signin_available()):
+        return  # local data is kept; a visit through a proxy to a local app can't sign in
     if session.signed_in_owner() is not None:
         if st.button("Sign out", key=f"account-{where}-out", icon=":material/logout:"):
             st.logout()

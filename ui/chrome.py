@@ -45,8 +45,11 @@ def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     sidebar()
     help_link()
     demo_mode.banner()
-    if notice := session.place().elsewhere:
-        st.warning(notice, icon=":material/shield_person:")
+    where = session.place()
+    if where.problem:
+        st.warning(where.problem)
+    if where.elsewhere:
+        st.warning(where.elsewhere, icon=":material/shield_person:")
     st.title(f"{icon} {title}")
     if intro:
         st.markdown(intro)

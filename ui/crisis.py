@@ -23,11 +23,14 @@ from core.safety import (
     emergency_numbers,
     help_lines,
 )
+from core.store import StoreProblem
 from ui import session
 from ui.nav import link
+from ui.render import PROBLEMS
 
 COUNTRY = "country"  # the setting's name in the person's space
 _DISMISSED = "crisis-dismissed"
+UNSAVED_COUNTRY = "country-unsaved"
 
 
 def contact_links(line: HelpLine) -> None:
@@ -39,10 +42,11 @@ def contact_links(line: HelpLine) -> None:
 
 def stored_country() -> str | None:
     """The person's own choice: kept in their space (not the demo person's, whose help
-    lines would be someone else's)."""
+    lines would be someone else's); or, if it could not be kept, for this session."""
+    unsaved = canonical_country(st.session_state.get(UNSAVED_COUNTRY))
     db = session.database()
-    if db is None:
-        return None
+    if unsaved is not None or db is None:
+        return unsaved
     return canonical_country(store.get_settings(db, owner=session.base_owner()).get(COUNTRY))
 
 
@@ -54,10 +58,16 @@ def country() -> str:
 def save_country(code: str) -> None:
     db = session.database()
     found = canonical_country(code)
-    if db is None or found is None:
+    if found is None:
         return
-    store.save_setting(db, owner=session.base_owner(), key=COUNTRY, value=found,
-                       now=session.now())
+    st.session_state.pop(UNSAVED_COUNTRY, None)
+    try:
+        if db is None:
+            raise StoreProblem("no data file")
+        store.save_setting(db, owner=session.base_owner(), key=COUNTRY, value=found,
+                           now=session.now())
+    except PROBLEMS:  # help must show whatever happens: this session still follows it
+        st.session_state[UNSAVED_COUNTRY] = found
 
 
 def emergency_words(code: str) -> str:

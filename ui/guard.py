@@ -3,10 +3,12 @@
 Streamlit (1.67) trusts the kind of value a client sends for a widget: a crafted message
 with a number where a radio keeps words made Streamlit itself raise while drawing the
 widget, on that run and the next. The kind of value each widget keeps is noted at the
-end of every run; at the start of the next, a value of another kind is removed, so the
-widget shows what it held before. Only the sender's own session is ever affected; this
-keeps it working. (Streamlit internals, pinned with streamlit 1.67; tested against the
-real server in tests/test_live_server.py.)
+end of every run; at the start of the next, a widget whose value came in as another kind
+is tried the way Streamlit will use it when drawing it, and dropped only if that fails
+(so the widget shows what it held before). Some kinds change legitimately: a whole-number
+`st.number_input` is kept as a double but the browser sends an int. Only the sender's own
+session is ever affected; this keeps it working. (Streamlit internals, pinned with
+streamlit 1.67; tested against the real server in tests/test_live_server.py.)
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ def drop_malformed_widget_values() -> int:
         kept = kinds.get(widget_id)
         if metadata is None or kept is None or metadata.value_type == kept:
             continue
+        try:
+            states.get_serialized(widget_id)  # what drawing the widget will do with it
+            continue
+        except Exception:
+            pass
         del states.states[widget_id]
         states.widget_metadata[widget_id] = _with_kind(metadata, kept)
         dropped += 1

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import sqlite3
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
@@ -105,6 +105,7 @@ class Place:
     # Local mode, but this visit came through a proxy or from another machine: what the
     # page says about it (the visitor gets a private space, never the local one).
     elsewhere: str | None = None
+    problem: str | None = None  # a mode setting we don't know: what the page says about it
 
 
 PLACE_KEY = "session-place"
@@ -140,8 +141,6 @@ def place() -> Place:
     if isinstance(found, Place):
         return found
     where, problem = _mode()
-    if problem:  # not kept: the warning shows on every run until the setting is fixed
-        st.warning(problem)
     elsewhere = from_elsewhere(_headers()) if where is Mode.LOCAL else None
     if where is Mode.LOCAL and elsewhere is None:
         found = Place(LOCAL_OWNER, True, str(db_path()))
@@ -151,8 +150,9 @@ def place() -> Place:
         found = Place(signed_in, True, str(db_path()))
     else:
         found = Place(f"visitor-{uuid.uuid4().hex}", False, None)
-    if not problem:
-        st.session_state[PLACE_KEY] = found
+    if problem:  # the page frame shows it on every run, until the setting is fixed
+        found = replace(found, problem=problem)
+    st.session_state[PLACE_KEY] = found  # one owner for the whole session, whatever happens
     return found
 
 

@@ -9,7 +9,7 @@ from core.models import CheckIn, CheckInDraft, CheckInStatus, InvalidInput, Win,
 from core.store import marks
 from core.store.connection import write
 from core.store.owners import ensure_owner, new_id, stamp
-from core.store.room import ensure_room
+from core.store.room import room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -23,7 +23,7 @@ def save_check_in(db: Database, *, owner: str, draft: CheckInDraft, now: dt.date
     """Save how a goal went on a day. One per goal per day: saving again replaces it,
     so a double click or two tabs never make two."""
     values = draft.model_dump(mode="json")
-    with write(db):
+    with write(db), room(db, owner=owner):
         goal = db.execute(
             "SELECT 1 FROM goals WHERE owner = ? AND id = ?", [owner, draft.goal_id]
         ).fetchone()
@@ -40,7 +40,6 @@ def save_check_in(db: Database, *, owner: str, draft: CheckInDraft, now: dt.date
              stamp(now)],
         )
         marks.after_check_in_change(db, owner, draft.goal_id, draft.day)
-        ensure_room(db, owner=owner)
     saved = get_check_in(db, owner=owner, goal_id=draft.goal_id, day=draft.day)
     assert saved is not None
     return saved
@@ -93,13 +92,12 @@ def recent_check_ins(
 def add_win(db: Database, *, owner: str, draft: WinDraft, now: dt.datetime,
             win_id: str | None = None) -> Win:
     win = Win(id=win_id or new_id(), text=draft.text, day=draft.day, created_at=stamp(now))
-    with write(db):
+    with write(db), room(db, owner=owner):
         ensure_owner(db, owner=owner, now=now)
         db.execute(
             "INSERT INTO wins (owner, id, day, text, created_at) VALUES (?, ?, ?, ?, ?)",
             [owner, win.id, win.day.isoformat(), win.text, win.created_at],
         )
-        ensure_room(db, owner=owner)
     return win
 
 

@@ -23,7 +23,7 @@ from core.models import (
 from core.store import marks
 from core.store.connection import write
 from core.store.owners import ensure_owner, new_id, stamp
-from core.store.room import ensure_room
+from core.store.room import room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -66,12 +66,12 @@ def add_goal(
     db: Database, *, owner: str, draft: GoalDraft, now: dt.datetime, goal_id: str | None = None
 ) -> Goal:
     goal_id = goal_id or new_id()
-    with write(db):
+    with write(db), room(db, owner=owner):
         ensure_owner(db, owner=owner, now=now)
         _insert_goal(db, owner=owner, goal_id=goal_id, draft=draft, now=stamp(now))
         _insert_version(db, owner=owner, goal_id=goal_id, version=1, fields=draft,
                         changed_at=stamp(now), reason="created")
-        ensure_room(db, owner=owner)
+        trim_histories(db, owner=owner)
     goal = get_goal(db, owner=owner, goal_id=goal_id)
     assert goal is not None
     return goal
@@ -118,7 +118,7 @@ def update_goal(
     now: dt.datetime, today: dt.date,
 ) -> Goal:
     """Change what a goal says; the earlier wording is kept as a version."""
-    with write(db):
+    with write(db), room(db, owner=owner):
         goal = get_goal(db, owner=owner, goal_id=goal_id)
         if goal is None:
             raise InvalidInput(["That goal isn't here any more."])
@@ -138,8 +138,7 @@ def update_goal(
         )
         _insert_version(db, owner=owner, goal_id=goal_id, version=version, fields=draft,
                         changed_at=stamp(now), reason=reason)
-        _keep_history_in_bounds(db, owner=owner, goal_id=goal_id)
-        ensure_room(db, owner=owner)
+        trim_histories(db, owner=owner)
         if (draft.cadence, draft.times) != (goal.cadence, goal.times):
             marks.rescan(db, owner, goal_id)  # "on target" means something else now
     updated = get_goal(db, owner=owner, goal_id=goal_id)
@@ -147,20 +146,33 @@ def update_goal(
     return updated
 
 
-def _keep_history_in_bounds(db: Database, *, owner: str, goal_id: str) -> None:
-    """An edit never fails for a long history: past the limits, the goal's oldest
-    in-between version goes (the first wording and the newest ones stay)."""
+def trim_histories(db: Database, *, owner: str) -> None:
+    """Histories never make a write fail: past the limits on versions (per goal, and in
+    the whole space) the oldest in-between versions go — a goal's first wording and its
+    newest ones stay. Call inside the write's transaction."""
+    keep_newest = limits.MAX_VERSIONS - 1  # and version 1
+    db.execute(
+        """DELETE FROM goal_versions AS v WHERE owner = :o AND version > 1 AND version NOT IN
+           (SELECT version FROM goal_versions WHERE owner = :o AND goal_id = v.goal_id
+            ORDER BY version DESC LIMIT :k)""", {"o": owner, "k": keep_newest})
     while True:
-        mine, everyone = db.execute(
-            "SELECT (SELECT count(*) FROM goal_versions WHERE owner = :o AND goal_id = :g), "
-            "(SELECT count(*) FROM goal_versions WHERE owner = :o)",
-            {"o": owner, "g": goal_id}).fetchone()
-        if mine <= 2 or (mine <= limits.MAX_VERSIONS and everyone <= limits.MAX_ALL_VERSIONS):
+        total = db.execute("SELECT count(*) FROM goal_versions WHERE owner = ?",
+                           [owner]).fetchone()[0]
+        if total <= limits.MAX_ALL_VERSIONS:
             return
+        longest = db.execute(
+            """SELECT goal_id, count(*) AS n FROM goal_versions WHERE owner = ?
+               GROUP BY goal_id ORDER BY n DESC LIMIT 1""", [owner]).fetchone()
+        if longest is None or longest[1] <= 2:
+            return  # nothing in between left anywhere: the limit check says so
+        extra = min(longest[1] - 2, total - limits.MAX_ALL_VERSIONS)
         db.execute(
-            "DELETE FROM goal_versions WHERE owner = :o AND goal_id = :g AND version = "
-            "(SELECT min(version) FROM goal_versions WHERE owner = :o AND goal_id = :g "
-            "AND version > 1)", {"o": owner, "g": goal_id})
+            """DELETE FROM goal_versions WHERE owner = :o AND goal_id = :g AND version IN
+               (SELECT version FROM goal_versions WHERE owner = :o AND goal_id = :g
+                AND version > 1 ORDER BY version LIMIT :n)
+               AND version < (SELECT max(version) FROM goal_versions
+                              WHERE owner = :o AND goal_id = :g)""",
+            {"o": owner, "g": longest[0], "n": extra})
 
 
 def set_status(
@@ -212,7 +224,7 @@ def add_dream(db: Database, *, owner: str, draft: DreamDraft, now: dt.datetime,
     """Keep a big dream and the small goals that point to it, all or nothing: at a limit
     neither the dream nor any step is kept."""
     dream = Dream(id=new_id(), text=draft.text, created_at=stamp(now))
-    with write(db):
+    with write(db), room(db, owner=owner):
         ensure_owner(db, owner=owner, now=now)
         db.execute(
             "INSERT INTO dreams (owner, id, text, created_at) VALUES (?, ?, ?, ?)",
@@ -224,7 +236,7 @@ def add_dream(db: Database, *, owner: str, draft: DreamDraft, now: dt.datetime,
             _insert_goal(db, owner=owner, goal_id=goal_id, draft=linked, now=stamp(now))
             _insert_version(db, owner=owner, goal_id=goal_id, version=1, fields=linked,
                             changed_at=stamp(now), reason="created")
-        ensure_room(db, owner=owner)
+        trim_histories(db, owner=owner)
     return dream
 
 

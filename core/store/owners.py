@@ -8,7 +8,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from core.store.connection import write
-from core.store.room import ensure_room
+from core.store.room import room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -38,23 +38,28 @@ def get_settings(db: Database, *, owner: str) -> dict[str, Any]:
 
 
 def save_setting(db: Database, *, owner: str, key: str, value: Any, now: dt.datetime) -> None:
-    with write(db):
+    with write(db), room(db, owner=owner):
         ensure_owner(db, owner=owner, now=now)
         settings = get_settings(db, owner=owner) | {key: value}
         db.execute(
             "UPDATE owners SET settings = ? WHERE owner = ?",
             [json.dumps(settings, ensure_ascii=False), owner],
         )
-        ensure_room(db, owner=owner)
 
 
 def delete_owner(db: Database, *, owner: str) -> None:
     """Delete every row of one owner (cascades to goals, versions, check-ins, wins,
-    dreams), then VACUUM so the deleted text does not linger in the file."""
+    dreams). secure_delete (set on every connection) zeroes the freed pages; the
+    checkpoint then empties the log, which still held earlier copies of the words. If
+    another session is reading at that moment, the log is emptied at a later checkpoint
+    (SQLite checkpoints by itself as the log grows); the words are never readable
+    through the app either way."""
     with write(db):
         db.execute("DELETE FROM owners WHERE owner = ?", [owner])
     if not db.memory:
         # secure_delete zeroes the freed pages in the log; the checkpoint copies them
         # into the file and empties the log, so the words are gone from both. No VACUUM:
         # it rewrote everyone's data for one person's delete.
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for _ in range(3):  # each try waits up to the busy timeout for readers
+            if db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0:
+                break

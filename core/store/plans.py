@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from core.plan import SafetyPlan
 from core.store.connection import write
 from core.store.owners import ensure_owner, stamp
-from core.store.room import ensure_room
+from core.store.room import room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -23,9 +23,8 @@ def get_plan(db: Database, *, owner: str) -> SafetyPlan | None:
 
 def save_plan(db: Database, *, owner: str, plan: SafetyPlan, now: dt.datetime) -> None:
     """Keep the whole plan (an empty one is kept too: the person emptied it)."""
-    with write(db):
+    with write(db), room(db, owner=owner):
         put_plan(db, owner=owner, plan=plan, now=now)
-        ensure_room(db, owner=owner)
 
 
 def put_plan(db: Database, *, owner: str, plan: SafetyPlan, now: dt.datetime) -> None:

@@ -4,6 +4,8 @@ the whole write back."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,40 +65,59 @@ def usage(db: Database, *, owner: str) -> Usage:
     return Usage(*(int(v) for v in db.execute(_USAGE, {"o": owner}).fetchone()))
 
 
-def ensure_room(db: Database, *, owner: str) -> None:
-    """Raise LimitReached (kind words) if `owner`'s space is past a limit. Call it inside
-    the write's transaction, after writing: the whole write is then undone."""
-    used = usage(db, owner=owner)
-    checks = (
-        (used.goals > limits.MAX_GOALS,
+def _checks() -> tuple[tuple[str, int, str], ...]:
+    """(what is counted, its limit, what a person is told), read when needed so tests can
+    change a limit."""
+    return (
+        ("goals", limits.MAX_GOALS,
          f"There are {limits.MAX_GOALS} goals in your space already, which is the most it "
          "can hold, so nothing new was added."),
-        (used.versions_per_goal > limits.MAX_VERSIONS,
-         f"A goal keeps up to {limits.MAX_VERSIONS} versions, and this one has them all, "
-         "so the change wasn't saved. You can write it as a new goal."),
-        (used.versions > limits.MAX_ALL_VERSIONS,
-         f"Your space keeps up to {limits.MAX_ALL_VERSIONS:,} versions of goals and is "
-         "full, so the change wasn't saved."),
-        (used.check_ins > limits.MAX_CHECK_INS,
+        ("versions_per_goal", limits.MAX_VERSIONS,
+         f"A goal keeps up to {limits.MAX_VERSIONS} versions, so that history can't be "
+         "added."),
+        ("versions", limits.MAX_ALL_VERSIONS,
+         f"Your space keeps up to {limits.MAX_ALL_VERSIONS:,} versions of goals, so that "
+         "history can't be added."),
+        ("check_ins", limits.MAX_CHECK_INS,
          f"Your space holds up to {limits.MAX_CHECK_INS:,} check-ins and is full, so "
          "this one wasn't saved."),
-        (used.wins_per_day > limits.MAX_WINS_PER_DAY,
+        ("wins_per_day", limits.MAX_WINS_PER_DAY,
          f"That's {limits.MAX_WINS_PER_DAY} wins for one day already — what a day! "
          "Add more tomorrow."),
-        (used.wins > limits.MAX_WINS,
+        ("wins", limits.MAX_WINS,
          f"Your space holds up to {limits.MAX_WINS:,} small wins and is full, so this "
          "one wasn't saved."),
-        (used.dreams > limits.MAX_DREAMS,
+        ("dreams", limits.MAX_DREAMS,
          f"Your space holds up to {limits.MAX_DREAMS} big dreams and is full, so nothing "
          "new was added."),
-        (used.settings > limits.MAX_SETTINGS
-         or used.settings_bytes > limits.MAX_SETTINGS_BYTES,
+        ("settings", limits.MAX_SETTINGS,
          "Those settings are more than one space keeps, so they weren't saved."),
-        (used.words_bytes > limits.MAX_WORDS_BYTES,
+        ("settings_bytes", limits.MAX_SETTINGS_BYTES,
+         "Those settings are more than one space keeps, so they weren't saved."),
+        ("words_bytes", limits.MAX_WORDS_BYTES,
          "Your space is full of words — about "
          f"{limits.MAX_WORDS_BYTES // 1_000_000} MB, the most it can hold — so this "
          "wasn't saved."),
     )
-    for past, message in checks:
-        if past:
+
+
+def ensure_room(db: Database, *, owner: str, before: Usage | None = None) -> None:
+    """Raise LimitReached (kind words) if the write just made `owner`'s space go past a
+    limit, or further past it. Call it inside the write's transaction, after writing: the
+    whole write is then undone. A space already past a limit (from an older version of
+    Small Steps, whose limits were looser) can still do everything that doesn't add to
+    what is over."""
+    after = usage(db, owner=owner)
+    for name, limit, message in _checks():
+        now = getattr(after, name)
+        if now > limit and (before is None or now > getattr(before, name)):
             raise LimitReached(message)
+
+
+@contextmanager
+def room(db: Database, *, owner: str) -> Iterator[None]:
+    """`with write(db), room(db, owner=…):` — the limits, checked against what this
+    write added."""
+    before = usage(db, owner=owner)
+    yield
+    ensure_room(db, owner=owner, before=before)

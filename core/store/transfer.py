@@ -12,10 +12,10 @@ from core.plan import SafetyPlan
 from core.store import marks
 from core.store.checkins import _CHECKIN_FIELDS, _to_check_in
 from core.store.connection import write
-from core.store.goals import FIELD_NAMES, _field_values, _to_goal
+from core.store.goals import FIELD_NAMES, _field_values, _to_goal, trim_histories
 from core.store.owners import ensure_owner, get_settings
 from core.store.plans import put_plan
-from core.store.room import ensure_room
+from core.store.room import room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -67,7 +67,7 @@ def load_space(
     """Write a whole space in ONE transaction; rows with the same ids are replaced, so
     loading the same data twice changes nothing. A plan in the file replaces the plan
     here; a file without one keeps it."""
-    with write(db):
+    with write(db), room(db, owner=owner):
         if plan is not None:
             put_plan(db, owner=owner, plan=plan, now=now)
         ensure_owner(db, owner=owner, now=now)
@@ -100,4 +100,4 @@ def load_space(
         for win in wins:
             _upsert(db, "wins", ("owner", "id", "day", "text", "created_at"), ("owner", "id"),
                     [owner, win.id, win.day.isoformat(), win.text, win.created_at])
-        ensure_room(db, owner=owner)
+        trim_histories(db, owner=owner)  # an older file's long histories come in trimmed
