@@ -9,8 +9,10 @@ accepts, so a person's own download always comes back in.
 from __future__ import annotations
 
 MAX_GOALS = 200  # all statuses
-MAX_VERSIONS = 100  # wordings kept per goal (each edit adds one)
-MAX_ALL_VERSIONS = 2_000  # in the whole space
+# Wordings kept per goal and in the whole space: past these the oldest in-between
+# versions make way (core.store.goals.trim_histories); an edit never fails for them.
+MAX_VERSIONS = 100
+MAX_ALL_VERSIONS = 2_000
 MAX_CHECK_INS = 10_000  # in the whole space: five goals every day for five years
 MAX_WINS = 5_000
 MAX_WINS_PER_DAY = 100

@@ -12,9 +12,16 @@ import datetime as dt
 import math
 import re
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from core.safety import harm_in
@@ -170,6 +177,13 @@ def _stamp(value: Any) -> str:
     return value
 
 
+# Ids and saved moments as they are stored and exported (checked whenever read from a file).
+Id = Annotated[str, BeforeValidator(_id)]
+Stamp = Annotated[str, BeforeValidator(_stamp)]
+VersionNumber = Annotated[int, BeforeValidator(
+    lambda value: _whole_number(value, low=1, high=MAX_VERSION, message=DEFAULT_MESSAGE))]
+
+
 def _today(info: Any) -> dt.date | None:
     context = getattr(info, "context", None)
     today = context.get("today") if isinstance(context, dict) else None
@@ -320,28 +334,14 @@ class GoalDraft(GoalFields):
 class Goal(GoalDraft):
     """A goal as stored: its current version plus status and bookkeeping."""
 
-    id: str
+    id: Id
+    dream_id: Id | None = None
     status: GoalStatus = GoalStatus.ACTIVE
-    version: int = 1
-    created_at: str
-    updated_at: str
+    version: VersionNumber = 1
+    created_at: Stamp
+    updated_at: Stamp
     achieved_on: dt.date | None = None
     gas_attained: int | None = None
-
-    @field_validator("id", "dream_id", mode="before")
-    @classmethod
-    def _ids(cls, value: Any) -> str | None:
-        return None if value is None else _id(value)
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version(cls, value: Any) -> int:
-        return _whole_number(value, low=1, high=MAX_VERSION, message=DEFAULT_MESSAGE)
-
-    @field_validator("created_at", "updated_at", mode="before")
-    @classmethod
-    def _stamps(cls, value: Any) -> str:
-        return _stamp(value)
 
     @field_validator("achieved_on", mode="before")
     @classmethod
@@ -371,25 +371,10 @@ class GoalChange(_Model):
 class GoalVersion(GoalFields):
     """One earlier (or the current) wording of a goal, kept so change is visible."""
 
-    goal_id: str
-    version: int
-    changed_at: str
+    goal_id: Id
+    version: VersionNumber
+    changed_at: Stamp
     reason: str
-
-    @field_validator("goal_id", mode="before")
-    @classmethod
-    def _goal_id(cls, value: Any) -> str:
-        return _id(value)
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version(cls, value: Any) -> int:
-        return _whole_number(value, low=1, high=MAX_VERSION, message=DEFAULT_MESSAGE)
-
-    @field_validator("changed_at", mode="before")
-    @classmethod
-    def _changed_at(cls, value: Any) -> str:
-        return _stamp(value)
 
     @field_validator("reason", mode="before")
     @classmethod
@@ -400,7 +385,7 @@ class GoalVersion(GoalFields):
 class CheckInDraft(_Model):
     """One check-in: how a goal went on one day. Saving again for the day replaces it."""
 
-    goal_id: str
+    goal_id: Id
     day: dt.date
     status: CheckInStatus
     amount: float | None = None
@@ -414,11 +399,6 @@ class CheckInDraft(_Model):
     @classmethod
     def _the_day(cls, value: Any) -> dt.date:
         return _day(value, FIELD_MESSAGES["day"])
-
-    @field_validator("goal_id", mode="before")
-    @classmethod
-    def _goal_id(cls, value: Any) -> str:
-        return _id(value)
 
     @field_validator("mood", mode="before")
     @classmethod
@@ -456,12 +436,7 @@ class CheckInDraft(_Model):
 
 
 class CheckIn(CheckInDraft):
-    updated_at: str
-
-    @field_validator("updated_at", mode="before")
-    @classmethod
-    def _updated_at(cls, value: Any) -> str:
-        return _stamp(value)
+    updated_at: Stamp
 
 
 class WinDraft(_Model):
@@ -487,18 +462,8 @@ class WinDraft(_Model):
 
 
 class Win(WinDraft):
-    id: str
-    created_at: str
-
-    @field_validator("id", mode="before")
-    @classmethod
-    def _win_id(cls, value: Any) -> str:
-        return _id(value)
-
-    @field_validator("created_at", mode="before")
-    @classmethod
-    def _created_at(cls, value: Any) -> str:
-        return _stamp(value)
+    id: Id
+    created_at: Stamp
 
 
 class DreamDraft(_Model):
@@ -523,18 +488,8 @@ class DreamDraft(_Model):
 
 
 class Dream(DreamDraft):
-    id: str
-    created_at: str
-
-    @field_validator("id", mode="before")
-    @classmethod
-    def _dream_id(cls, value: Any) -> str:
-        return _id(value)
-
-    @field_validator("created_at", mode="before")
-    @classmethod
-    def _created_at(cls, value: Any) -> str:
-        return _stamp(value)
+    id: Id
+    created_at: Stamp
 
 
 class InvalidInput(ValueError):
