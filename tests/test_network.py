@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import socket
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -66,3 +68,18 @@ def test_ensure_no_delay_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
     network.ensure_no_delay()
     network.ensure_no_delay()
     assert calls == [1]
+
+
+def test_a_dead_proxy_among_the_objects_is_no_problem(listener: socket.socket) -> None:
+    """isinstance() on a dead weakref.proxy raises ReferenceError; the socket walk sees
+    every object the garbage collector tracks, so it must not ask them."""
+
+    class Thing:
+        pass
+
+    thing = Thing()
+    holder = [weakref.proxy(thing)]  # a list: tracked by gc, holding the proxy
+    del thing
+    gc.collect()
+    assert any(type(o) is weakref.ProxyType for o in holder)
+    assert listener in network.tcp_sockets()

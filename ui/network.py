@@ -26,10 +26,19 @@ _done = False
 
 def tcp_sockets() -> list[socket.socket]:
     """The open TCP sockets this process holds (found through the garbage collector,
-    so no Streamlit internals are needed)."""
-    return [obj for obj in gc.get_objects()
-            if isinstance(obj, socket.socket) and obj.fileno() >= 0
-            and obj.family in _INET and obj.type == socket.SOCK_STREAM]
+    so no Streamlit internals are needed). `type()`, not `isinstance()`: isinstance asks
+    an object for its `__class__`, which a proxy (a dead `weakref.proxy`, a lazy object)
+    answers by raising."""
+    found = []
+    for obj in gc.get_objects():
+        if not issubclass(type(obj), socket.socket):
+            continue
+        try:
+            if obj.fileno() >= 0 and obj.family in _INET and obj.type == socket.SOCK_STREAM:
+                found.append(obj)
+        except (OSError, ReferenceError):  # closed meanwhile
+            continue
+    return found
 
 
 def no_delay_everywhere() -> int:
