@@ -27,6 +27,7 @@ from core.models import (
     Goal,
     GoalVersion,
     Win,
+    context_day,
     friendly_messages,
     kind_error,
 )
@@ -52,12 +53,7 @@ class ImportProblem(ValueError):
 
 SETTING_KEY = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 SETTING_TEXT_MAX = 200
-
-
-def _imported_today(info: Any) -> dt.date | None:
-    context = getattr(info, "context", None)
-    today = context.get("imported_on") if isinstance(context, dict) else None
-    return today if isinstance(today, dt.date) else None
+IMPORTED_ON = "imported_on"  # the person's day, in the validation context of an import
 
 
 class ExportedGoal(Goal):
@@ -71,7 +67,7 @@ class ExportedGoal(Goal):
     def _days_make_sense(self, info: Any) -> ExportedGoal:
         """Dates a person could not have saved: refused on import (an export is read
         without a day, and is never refused)."""
-        today = _imported_today(info)
+        today = context_day(info, IMPORTED_ON)
         if today is None:
             return self
         late = today + dt.timedelta(days=1)  # a visitor ahead of the server's zone
@@ -125,7 +121,7 @@ class ExportFile(BaseModel):
 
     @model_validator(mode="after")
     def _days_make_sense(self, info: Any) -> ExportFile:
-        today = _imported_today(info)
+        today = context_day(info, IMPORTED_ON)
         if today is not None and any(w.day > today + dt.timedelta(days=1) for w in self.wins):
             raise kind_error("A small win in that file is dated in the future.")
         return self
@@ -188,7 +184,7 @@ def parse_import(raw: bytes, *, today: dt.date | None = None) -> ExportFile:
                              f"Steps reads formats {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}. "
                              "Nothing was changed."])
     try:
-        return ExportFile.model_validate(data, context={"imported_on": today})
+        return ExportFile.model_validate(data, context={IMPORTED_ON: today})
     except ValidationError as error:
         details = [m for m in friendly_messages(error) if "didn't look right" not in m]
         raise ImportProblem(["Part of that file couldn't be read, so nothing was imported.",

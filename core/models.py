@@ -184,10 +184,15 @@ VersionNumber = Annotated[int, BeforeValidator(
     lambda value: _whole_number(value, low=1, high=MAX_VERSION, message=DEFAULT_MESSAGE))]
 
 
-def _today(info: Any) -> dt.date | None:
+def context_day(info: Any, key: str) -> dt.date | None:
+    """The day a caller put in the validation context under `key`, if any."""
     context = getattr(info, "context", None)
-    today = context.get("today") if isinstance(context, dict) else None
-    return today if isinstance(today, dt.date) else None
+    day = context.get(key) if isinstance(context, dict) else None
+    return day if isinstance(day, dt.date) else None
+
+
+def _today(info: Any) -> dt.date | None:
+    return context_day(info, "today")
 
 
 def _refuse_harm(info: Any, *texts: str | None) -> None:

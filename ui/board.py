@@ -14,21 +14,18 @@ The component sends two events back, each a one-off trigger:
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypedDict
 
 import streamlit as st
 from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 
+from ui.components import own
+
 KEY = "today-board"  # the board's user key: its element id ends with "-today-board"
 
-_HERE = Path(__file__).parent
-_COMPONENT = st.components.v2.component(
-    "small_steps.today_board",
+_COMPONENT = own(
+    "today_board", files="board",
     html='<div class="ss-board"></div><div class="ss-live" role="status" aria-live="polite"></div>',
-    css=(_HERE / "board.css").read_text(encoding="utf-8"),
-    js=(_HERE / "board.js").read_text(encoding="utf-8"),
-    isolate_styles=False,  # one document: the app's focus ring and the tests reach it
 )
 
 

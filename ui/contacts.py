@@ -7,21 +7,12 @@ they never become Markdown or HTML; each link's href is `tel:` or `sms:` and dig
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, TypedDict
 
-import streamlit as st
-
 from core.plan import PlanContact
+from ui.components import own
 
-_HERE = Path(__file__).parent
-_COMPONENT = st.components.v2.component(
-    "small_steps.contacts",
-    html='<ul class="ss-contacts"></ul>',
-    css=(_HERE / "contacts.css").read_text(encoding="utf-8"),
-    js=(_HERE / "contacts.js").read_text(encoding="utf-8"),
-    isolate_styles=False,
-)
+_COMPONENT = own("contacts", files="contacts", html='<ul class="ss-contacts"></ul>')
 
 
 class Link(TypedDict):

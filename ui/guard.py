@@ -13,6 +13,7 @@ streamlit 1.67; tested against the real server in tests/test_live_server.py.)
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -54,12 +55,7 @@ def drop_malformed_widget_values() -> int:
         except Exception:
             pass
         del states.states[widget_id]
-        states.widget_metadata[widget_id] = _with_kind(metadata, kept)
+        states.widget_metadata[widget_id] = replace(metadata, value_type=kept)
         dropped += 1
     return dropped
 
-
-def _with_kind(metadata: Any, kind: str) -> Any:
-    from dataclasses import replace
-
-    return replace(metadata, value_type=kind)

@@ -109,21 +109,17 @@ class Place:
 
 
 PLACE_KEY = "session-place"
+HANDLE_KEY = "session-database"
+_ARRIVED = {"host": "came from another address", "proxy": "came through a proxy or tunnel"}
 ELSEWHERE = {
-    "host": (
+    why: (
         "This copy of Small Steps is set up for one person on their own computer, but "
-        "this visit came from another address. To keep that person's goals private, "
-        "you have a private space of your own instead: it lasts while this tab is open. "
-        "If you run this app for other people, start it in hosted mode "
-        "(SMALL_STEPS_MODE=hosted; see the README, 'Hosting')."
-    ),
-    "proxy": (
-        "This copy of Small Steps is set up for one person on their own computer, but "
-        "this visit came through a proxy or tunnel. To keep that person's goals private, "
-        "you have a private space of your own instead: it lasts while this tab is open. "
-        "If you run this app for other people, start it in hosted mode "
-        "(SMALL_STEPS_MODE=hosted; see the README, 'Hosting')."
-    ),
+        f"this visit {how}. To keep that person's goals private, you have a private "
+        "space of your own instead: it lasts while this tab is open. If you run this app "
+        "for other people, start it in hosted mode (SMALL_STEPS_MODE=hosted; see the "
+        "README, 'Hosting')."
+    )
+    for why, how in _ARRIVED.items()
 }
 
 
@@ -133,7 +129,6 @@ def _headers() -> dict[str, str]:
         return dict(st.context.headers)
     except Exception:  # no request at all (a bare script run): nothing came from elsewhere
         return {}
-HANDLE_KEY = "session-database"
 
 
 def place() -> Place:

@@ -46,15 +46,6 @@ def let_go(*, keep: str | None = None) -> None:
         remove(ctx.session_id, file_id)
 
 
-def held_bytes() -> int:
-    """What this session's uploads cost the server now (for tests and benchmarks)."""
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return 0
-    held = getattr(ctx.uploaded_file_mgr, "file_storage", {}).get(ctx.session_id, {})
-    return sum(len(rec.data) for rec in held.values())
-
-
 def sweep(manager: Any, is_active: Callable[[str], bool], *, now: float, grace: float,
           gone_since: dict[str, float]) -> int:
     """One sweep over every session's uploads; returns the bytes let go. `gone_since`
