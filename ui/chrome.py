@@ -58,5 +58,5 @@ def page(title: str, *, icon: str, intro: str | None = None) -> Iterator[None]:
     except sqlite3.DatabaseError as error:  # damage found while reading, after the open
         if not store.is_damage(error):
             raise  # a bug or a busy file is not "damage": never hidden as one
-        st.error(store.damaged(error, session.place().path), icon=":material/build:")
+        st.error(store.damaged(session.place().path), icon=":material/build:")
     st.caption(f"---\n\n{DISCLAIMER}")  # a rule, then the words: one element, not two

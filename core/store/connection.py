@@ -80,19 +80,28 @@ def _check_whole(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreProblem(_explain(error, path)) from error
     if found != "ok":
         conn.close()
-        raise StoreProblem(_explain(sqlite3.DatabaseError("malformed: " + found), path))
+        raise StoreProblem(damaged(path))
+
+
+_DAMAGE_WORDS = ("not a database", "malformed", "file is encrypted")
+
+
+def _says_damage(error: BaseException) -> bool:
+    return any(w in str(error).lower() for w in _DAMAGE_WORDS)
 
 
 def is_damage(error: BaseException) -> bool:
     """Whether an SQLite error means the file is damaged (not a bug, not a busy file)."""
-    text = str(error).lower()
-    return isinstance(error, sqlite3.DatabaseError) and any(
-        w in text for w in ("not a database", "malformed", "file is encrypted"))
+    return isinstance(error, sqlite3.DatabaseError) and _says_damage(error)
 
 
-def damaged(error: Exception, path: str | Path | None) -> str:
+def damaged(path: str | Path | None) -> str:
     """The kind words for a damaged file."""
-    return _explain(error, Path(path) if path else None)
+    where = f" ({path})" if path else ""
+    return (
+        f"Your saved data file{where} looks damaged, so Small Steps has not touched it. "
+        "Keep a copy of it, then point the app at a new file (see README, 'Your data')."
+    )
 
 
 MEMORY_PAGE_SIZE = 1024
@@ -151,11 +160,8 @@ def write(db: Database) -> Iterator[Database]:
 def _explain(error: Exception, path: Path | None) -> str:
     where = f" ({path})" if path else ""
     text = str(error).lower()
-    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return (
-            f"Your saved data file{where} looks damaged, so Small Steps has not touched it. "
-            "Keep a copy of it, then point the app at a new file (see README, 'Your data')."
-        )
+    if _says_damage(error):
+        return damaged(path)
     if any(w in text for w in ("readonly", "read-only", "permission", "unable to open")):
         return (
             f"Small Steps can't write to its data file{where}. "

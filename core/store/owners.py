@@ -57,9 +57,7 @@ def delete_owner(db: Database, *, owner: str) -> None:
     with write(db):
         db.execute("DELETE FROM owners WHERE owner = ?", [owner])
     if not db.memory:
-        # secure_delete zeroes the freed pages in the log; the checkpoint copies them
-        # into the file and empties the log, so the words are gone from both. No VACUUM:
-        # it rewrote everyone's data for one person's delete.
+        # No VACUUM: it rewrote everyone's data for one person's delete.
         for _ in range(3):  # each try waits up to the busy timeout for readers
             if db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0:
                 break
