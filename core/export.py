@@ -30,6 +30,7 @@ from core.models import (
     context_day,
     friendly_messages,
     kind_error,
+    latest_day,
 )
 from core.plan import SafetyPlan
 from core.store import transfer
@@ -70,7 +71,7 @@ class ExportedGoal(Goal):
         today = context_day(info, IMPORTED_ON)
         if today is None:
             return self
-        late = today + dt.timedelta(days=1)  # a visitor ahead of the server's zone
+        late = latest_day(today)
         if self.start_date > today + MAX_AHEAD:
             raise kind_error("A goal in that file starts more than two years from now.")
         if any(c.day > late for c in self.check_ins):
@@ -122,7 +123,7 @@ class ExportFile(BaseModel):
     @model_validator(mode="after")
     def _days_make_sense(self, info: Any) -> ExportFile:
         today = context_day(info, IMPORTED_ON)
-        if today is not None and any(w.day > today + dt.timedelta(days=1) for w in self.wins):
+        if today is not None and any(w.day > latest_day(today) for w in self.wins):
             raise kind_error("A small win in that file is dated in the future.")
         return self
 

@@ -195,6 +195,12 @@ def _today(info: Any) -> dt.date | None:
     return context_day(info, "today")
 
 
+def latest_day(today: dt.date) -> dt.date:
+    """The latest day anything may be dated: tomorrow, for a visitor whose zone is ahead
+    of the server's."""
+    return today + dt.timedelta(days=1)
+
+
 def _refuse_harm(info: Any, *texts: str | None) -> None:
     """A goal (or a dream's) that a person types now, validated with today's date, is
     never kept when it describes harming oneself: it would get "Done" buttons. Notes and
@@ -435,7 +441,7 @@ class CheckInDraft(_Model):
     @model_validator(mode="after")
     def _not_in_future(self, info: Any) -> CheckInDraft:
         today = _today(info)
-        if today is not None and self.day > today + dt.timedelta(days=1):
+        if today is not None and self.day > latest_day(today):
             raise kind_error("You can check in for today or earlier days, not the future.")
         return self
 
